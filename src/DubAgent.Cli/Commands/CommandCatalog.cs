@@ -1,0 +1,13 @@
+using System.CommandLine;
+using DubAgent.Cli.Hosting;
+
+namespace DubAgent.Cli.Commands;
+
+/// <summary>Every `dubagent` subcommand; each lives in its own file.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliHost host)
+    {
+        yield break;
+    }
+}

@@ -1,0 +1,3 @@
+using DubAgent.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,28 @@
+using DubAgent.Abstractions.Engines;
+using DubAgent.Abstractions.Media;
+using DubAgent.Abstractions.Tools;
+using DubAgent.Core.Media;
+using DubAgent.Core.Processes;
+using DubAgent.Core.Registry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DubAgent.Core.Hosting;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The media layer, process runner and the tool and engine registries.</summary>
+    public static IServiceCollection AddDubAgentCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ProgramCatalog>();
+        services.TryAddSingleton<IProcessRunner, ProcessRunner>();
+        services.TryAddSingleton<Ffmpeg>();
+        services.TryAddSingleton<MediaProbe>();
+        services.TryAddSingleton<AudioExtractor>();
+        services.TryAddSingleton<Muxer>();
+        services.TryAddSingleton<IMediaToolkit, MediaToolkit>();
+        services.TryAddSingleton<IToolRegistry, ToolRegistry>();
+        services.TryAddSingleton<IEngineRegistry, EngineRegistry>();
+        return services;
+    }
+}

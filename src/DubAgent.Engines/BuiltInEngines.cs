@@ -1,0 +1,27 @@
+using DubAgent.Engines.Analysis;
+using DubAgent.Engines.Diarization;
+using DubAgent.Engines.Export;
+using DubAgent.Engines.Mixing;
+using DubAgent.Engines.Separation;
+using DubAgent.Engines.Subtitles;
+using DubAgent.Engines.Synthesis;
+using DubAgent.Engines.Transcription;
+using DubAgent.Engines.Translation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DubAgent.Engines;
+
+public static class BuiltInEngines
+{
+    /// <summary>Every built-in tool and engine, one registration per capability folder.</summary>
+    public static IServiceCollection AddBuiltInEngines(this IServiceCollection services) => services
+        .AddAnalysis()
+        .AddSeparation()
+        .AddTranscription()
+        .AddDiarization()
+        .AddTranslation()
+        .AddSubtitles()
+        .AddSynthesis()
+        .AddMixing()
+        .AddExport();
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DubAgent.Engines.Mixing;
+
+public static class MixingRegistration
+{
+    /// <summary>Registers the mixing tools and engines (engines in order of preference).</summary>
+    public static IServiceCollection AddMixing(this IServiceCollection services)
+    {
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using DubAgent.Core.Tools;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DubAgent.Core.Hosting;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>Tool invocation (schemas, argument binding), shared by MCP, recipes and `dubagent call`; and the pipeline runner.</summary>
+    public static IServiceCollection AddDubAgentPipelines(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ToolSchemas>();
+        services.TryAddSingleton<ToolArgumentBinder>();
+        services.TryAddSingleton<ToolInvoker>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using DubAgent.Abstractions.Tools;
+
+namespace DubAgent.Core.Tools;
+
+/// <summary>One finished tool call: the typed result, the same as snake_case JSON, and what the tool reported.</summary>
+public sealed record ToolCallResult(
+    ITool Tool,
+    object Arguments,
+    object Result,
+    JsonElement Json,
+    ToolRunReport Report,
+    DateTimeOffset Started,
+    DateTimeOffset Ended)
+{
+    public TimeSpan Elapsed => Ended - Started;
+
+    /// <summary>Processing seconds / media seconds, when the tool reported the media length.</summary>
+    public double? RealTimeFactor => Report.MediaSeconds is > 0 and var media ? Elapsed.TotalSeconds / media : null;
+}

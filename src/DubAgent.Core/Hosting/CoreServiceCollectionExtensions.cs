@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IMediaToolkit, MediaToolkit>();
         services.TryAddSingleton<IToolRegistry, ToolRegistry>();
         services.TryAddSingleton<IEngineRegistry, EngineRegistry>();
+        services.AddDubAgentPipelines();
         return services;
     }
 }

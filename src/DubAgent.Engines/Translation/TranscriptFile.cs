@@ -1,0 +1,38 @@
+using System.Text.Json;
+using DubAgent.Abstractions;
+using DubAgent.Abstractions.Domain;
+using DubAgent.Abstractions.Errors;
+
+namespace DubAgent.Engines.Translation;
+
+/// <summary>Reads a transcript.json (DESIGN.md format) with errors that name the file and the problem.</summary>
+public static class TranscriptFile
+{
+    public static Transcript Read(string path)
+    {
+        Transcript? transcript;
+        try
+        {
+            transcript = JsonSerializer.Deserialize<Transcript>(File.ReadAllText(path), DubAgentJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new InputException($"The transcript '{path}' is not valid transcript JSON: {e.Message}",
+                "Give the transcript.json written by transcribe or diarize ({ language, segments: [{ id, speaker, start, end, text }] }).");
+        }
+        if (transcript is null || transcript.Segments.Count == 0)
+            throw new InputException($"The transcript '{path}' has no segments.", "Transcribe the audio first; an empty transcript has nothing to translate.");
+        if (string.IsNullOrWhiteSpace(transcript.Language))
+            throw new InputException($"The transcript '{path}' does not say its language.", "Add \"language\": \"en\" (ISO 639-1) to the transcript.");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < transcript.Segments.Count; i++)
+        {
+            var s = transcript.Segments[i];
+            if (!(s.End >= s.Start) || s.Start < 0)
+                throw new InputException($"Segment {i + 1} of '{path}' has start {s.Start} and end {s.End}.", "Every segment needs 0 <= start <= end (seconds).");
+            if (!string.IsNullOrWhiteSpace(s.Id) && !ids.Add(s.Id))
+                throw new InputException($"The transcript '{path}' has two segments with id '{s.Id}'.", "Segment ids must be unique.");
+        }
+        return transcript;
+    }
+}

@@ -1,0 +1,63 @@
+using DubAgent.Core.Media;
+
+namespace DubAgent.Engines.Synthesis;
+
+/// <summary>
+/// The median f0 of each speaker over (up to) the first 20 seconds of their lines in the original audio, read from
+/// a WAV by seeking to each line; a speaker with too few voiced frames gets no figure.
+/// </summary>
+public static class SpeakerPitchMeter
+{
+    private const double FrameSeconds = 0.04;
+    private const double HopSeconds = 0.02;
+    private const double SecondsPerSpeaker = 20;
+    private const int MinVoicedFrames = 8;
+
+    public static IReadOnlyDictionary<string, double> Measure(string wavPath, IEnumerable<(string Speaker, double Start, double End)> lines,
+        CancellationToken cancellationToken)
+    {
+        using var reader = new WavReader(wavPath);
+        var rate = reader.Format.SampleRate;
+        var channels = reader.Format.Channels;
+        var frameLength = (int)(FrameSeconds * rate);
+        var hop = (int)(HopSeconds * rate);
+        var f0s = new Dictionary<string, List<double>>();
+        var seconds = new Dictionary<string, double>();
+
+        foreach (var (speaker, start, end) in lines)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var used = seconds.GetValueOrDefault(speaker);
+            if (used >= SecondsPerSpeaker || end <= start) continue;
+            var length = Math.Min(end - start, SecondsPerSpeaker - used);
+            seconds[speaker] = used + length;
+
+            var first = (long)(start * rate);
+            var count = (int)Math.Min((long)(length * rate), reader.FrameCount - first);
+            if (first >= reader.FrameCount || count < frameLength) continue;
+            reader.Seek(first);
+            var interleaved = new float[count * channels];
+            var got = reader.Read(interleaved);
+            var mono = new float[got];
+            for (var i = 0; i < got; i++)
+            {
+                float sum = 0;
+                for (var c = 0; c < channels; c++) sum += interleaved[i * channels + c];
+                mono[i] = sum / channels;
+            }
+            var list = f0s.TryGetValue(speaker, out var l) ? l : f0s[speaker] = [];
+            for (var at = 0; at + frameLength <= mono.Length; at += hop)
+                if (PitchEstimator.EstimateHz(mono.AsSpan(at, frameLength), rate) is { } hz) list.Add(hz);
+        }
+
+        return f0s.Where(p => p.Value.Count >= MinVoicedFrames)
+            .ToDictionary(p => p.Key, p => Median(p.Value));
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        var mid = values.Count / 2;
+        return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+}

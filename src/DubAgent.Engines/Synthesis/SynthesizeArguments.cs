@@ -1,0 +1,37 @@
+using System.ComponentModel;
+using DubAgent.Abstractions.Tools;
+
+namespace DubAgent.Engines.Synthesis;
+
+public sealed class SynthesizeArguments : IEngineArguments
+{
+    [Description("Path of translation.json (from the translate tool): segments with id, speaker, start, end and target_text.")]
+    public string Translation { get; init; } = "";
+
+    [Description("Synthesis engine: espeak-ng (built in, every language), openai (OpenAI-compatible /audio/speech), piper (Piper CLI). Omit for the first available.")]
+    public string? Engine { get; init; }
+
+    [Description("Voice cast: speaker (SPEAKER_00, ...) to voice name (see `dubagent voices ENGINE`). Speakers left out are cast automatically.")]
+    public Dictionary<string, string>? Voices { get; init; }
+
+    [Description("The original speech (vocals stem or source media): each speaker's pitch is measured so a lower original voice gets a lower synthetic voice. Optional.")]
+    public string? Audio { get; init; }
+
+    [Description("Length of the output track in seconds. Default: the translation's total_duration, or the reference media's length.")]
+    public double? Duration { get; init; }
+
+    [Description("Media file whose length the track must match exactly (usually the source video). Optional.")]
+    public string? Reference { get; init; }
+
+    [Description("Target language (ISO 639-1) if it differs from the translation's target_language.")]
+    public string? Language { get; init; }
+
+    [Description("Largest time compression applied to a clip that is too long for its slot (1.0 = never compress). Default 1.25.")]
+    public double MaxStretch { get; init; } = 1.25;
+
+    [Description("How many clips are synthesized at once. Default: the number of CPU cores, capped by the engine's own limit.")]
+    public int? Concurrency { get; init; }
+
+    [Description("Sample rate of voice.wav in Hz. Default 48000.")]
+    public int SampleRate { get; init; } = 48000;
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel;
+using DubAgent.Abstractions.Engines;
+using DubAgent.Abstractions.Errors;
+using DubAgent.Abstractions.Tools;
+
+namespace DubAgent.Server.Tools;
+
+public sealed class ListEnginesArguments
+{
+    [Description("Only this capability's engines: separate, transcribe, diarize, translate or synthesize. Omit for all.")]
+    public string? Capability { get; init; }
+}
+
+public sealed record EngineEntry(
+    [property: Description("The name to pass as a tool's `engine` argument.")] string Name,
+    string Capability,
+    bool Available,
+    string? Version,
+    [property: Description("true for the engine a capability tool uses when `engine` is omitted.")] bool Default,
+    string Description,
+    [property: Description("Why it cannot run here.")] string? Missing,
+    [property: Description("The command that installs it.")] string? Install);
+
+public sealed record ListEnginesResult(int Count, int Available, IReadOnlyList<EngineEntry> Engines);
+
+/// <summary>list_engines: every engine with whether it can run here and, if not, how to install it.</summary>
+public sealed class ListEnginesTool(IEngineRegistry engines) : Tool<ListEnginesArguments, ListEnginesResult>, IServerTool
+{
+    public override string Name => "list_engines";
+
+    public override string Description =>
+        "Lists the engines behind each capability (separate, transcribe, diarize, translate, synthesize) in order of preference, " +
+        "with whether each can run on this machine, its version, and the install command when it cannot. " +
+        "The first available engine of a capability is the default; pass another one's name as the `engine` argument of " +
+        "separate_audio, transcribe, diarize, translate or synthesize. Call this first when planning a dub.";
+
+    public ServerToolKind Kind => ServerToolKind.Query;
+
+    public override async Task<ListEnginesResult> InvokeAsync(ListEnginesArguments arguments, ToolContext context)
+    {
+        var capabilities = arguments.Capability is { } wanted
+            ? Capabilities.All.Contains(wanted)
+                ? [wanted]
+                : throw new InputException($"Unknown capability '{wanted}'.", $"Use one of: {string.Join(", ", Capabilities.All)}.")
+            : engines.All.Select(e => e.Capability).Distinct().ToList();
+        var entries = new List<EngineEntry>();
+        foreach (var capability in capabilities)
+        {
+            var foundDefault = false;
+            foreach (var engine in engines.ForCapability(capability))
+            {
+                var status = await engines.StatusAsync(engine, context.CancellationToken).ConfigureAwait(false);
+                var isDefault = status.Available && !foundDefault;
+                foundDefault |= isDefault;
+                entries.Add(new EngineEntry(engine.Name, capability, status.Available, status.Version, isDefault, engine.Description,
+                    status.Available ? null : status.Detail, status.Available ? null : status.InstallHint));
+            }
+        }
+        return new ListEnginesResult(entries.Count, entries.Count(e => e.Available), entries);
+    }
+}

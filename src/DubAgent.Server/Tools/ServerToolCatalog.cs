@@ -1,0 +1,26 @@
+using DubAgent.Abstractions.Engines;
+using DubAgent.Abstractions.Tools;
+using DubAgent.Server.Jobs;
+using DubAgent.Server.Resources;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DubAgent.Server.Tools;
+
+/// <summary>The server's own tools, and the one list a client sees (registry tools first, names unique).</summary>
+public static class ServerToolCatalog
+{
+    public static IReadOnlyList<IServerTool> Create(IServiceProvider services, JobStore jobs, ArtifactCatalog artifacts) =>
+    [
+        new ListEnginesTool(services.GetRequiredService<IEngineRegistry>()),
+        new GetJobTool(jobs, artifacts),
+        new CancelJobTool(jobs),
+    ];
+
+    public static IReadOnlyList<ITool> Combine(IReadOnlyList<ITool> registry, IReadOnlyList<IServerTool> server)
+    {
+        foreach (var clash in registry.Where(t => server.Any(s => s.Name == t.Name)))
+            throw new InvalidOperationException(
+                $"The tool '{clash.Name}' ({clash.GetType().FullName}) takes a name the MCP server reserves for its own tool. Rename it.");
+        return [.. registry, .. server];
+    }
+}

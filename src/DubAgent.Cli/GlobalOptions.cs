@@ -13,4 +13,12 @@ public static class GlobalOptions
         Recursive = true,
         AllowMultipleArgumentsPerToken = false,
     };
+
+    /// <summary>Read by <see cref="Hosting.DubAgentConfiguration"/>; declared here so the parser accepts it everywhere.</summary>
+    public static Option<string[]> Config { get; } = new("--config")
+    {
+        Description = "Set a configuration value, e.g. --config Llm:Model=gpt-4o-mini (repeatable; overrides dubagent.json and DUBAGENT_ variables).",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
 }

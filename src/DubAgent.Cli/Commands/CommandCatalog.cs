@@ -8,6 +8,8 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliHost host)
     {
-        yield break;
+        yield return DoctorCommand.Create(host);
+        yield return DemoCommand.Create(host);
+        yield return ServeCommand.Create(host);
     }
 }

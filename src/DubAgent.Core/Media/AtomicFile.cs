@@ -1,3 +1,5 @@
+using DubAgent.Abstractions.Errors;
+
 namespace DubAgent.Core.Media;
 
 /// <summary>Write to a temporary name in the same folder, then rename: readers never see half a file.</summary>
@@ -8,8 +10,37 @@ public static class AtomicFile
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
+        RequireFolder(dir, path);
         return Path.Combine(dir, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.partial{Path.GetExtension(full)}");
+    }
+
+    /// <summary>Creates the output's folder, turning "cannot" into an error that names the output and the fix.</summary>
+    public static void RequireFolder(string folder, string outputPath)
+    {
+        if (File.Exists(folder))
+            throw new InputException($"Cannot write '{outputPath}': '{folder}' is a file, not a folder.", "Choose an output path inside a folder.");
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"Cannot write '{outputPath}': its folder cannot be created ({e.Message}).",
+                "Choose an output folder you can write to.");
+        }
+    }
+
+    /// <summary>Opens a new file for writing; a folder without write permission becomes an InputException naming it.</summary>
+    public static FileStream CreateNew(string temporaryPath, string outputPath)
+    {
+        try
+        {
+            return new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"Cannot write '{outputPath}': {e.Message}", "Choose an output folder you can write to, or fix its permissions.");
+        }
     }
 
     public static void MoveIntoPlace(string temporaryPath, string path) => File.Move(temporaryPath, path, overwrite: true);
@@ -18,6 +49,8 @@ public static class AtomicFile
     public static async Task WriteAsync(string path, Func<string, Task> write)
     {
         var temporary = TemporaryPathFor(path);
+        // Claim the temporary name first: an unwritable folder is reported here, naming the output, not by a program.
+        using (CreateNew(temporary, path)) { }
         try
         {
             await write(temporary).ConfigureAwait(false);

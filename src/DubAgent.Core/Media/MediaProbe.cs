@@ -20,14 +20,18 @@ public sealed class MediaProbe(IProcessRunner runner)
         if (!result.Succeeded)
             throw new MediaException($"'{path}' is not a media file ffmpeg can read.",
                 "Check that it is a complete audio or video file (its name may not match its content).", result.StderrTail);
+        MediaInfo info;
         try
         {
-            return Parse(result.StandardOutput, full);
+            info = Parse(result.StandardOutput, full);
         }
         catch (JsonException e)
         {
             throw new MediaException($"ffprobe's answer for '{path}' could not be read: {e.Message}", null, null, e);
         }
+        if (!info.Streams.Any(s => s.Kind is StreamKind.Audio or StreamKind.Video))
+            throw new MediaException($"'{path}' has no audio or video stream.", "Give a video or audio file.");
+        return info;
     }
 
     internal static MediaInfo Parse(string json, string path)

@@ -30,7 +30,8 @@ public sealed class Muxer(Ffmpeg ffmpeg, MediaProbe probe)
             args.AddRange(["-map", "0:v:0"]);
             for (var i = 0; i < tracks.Count; i++) args.AddRange(["-map", $"{i + 1}:a:0"]);
             for (var i = 0; i < subs.Count; i++) args.AddRange(["-map", $"{tracks.Count + 1 + i}:0"]);
-            args.AddRange(["-c:v", "copy", "-c:a", "aac", "-b:a", audioBitrate]);
+            // apad + -t below: a short track is padded with silence and a long one cut, so every track ends with the video.
+            args.AddRange(["-c:v", "copy", "-c:a", "aac", "-b:a", audioBitrate, "-filter:a", "apad"]);
             if (subs.Count > 0) args.AddRange(["-c:s", "mov_text"]);
             for (var i = 0; i < tracks.Count; i++)
             {

@@ -119,6 +119,9 @@ public sealed class WavReader : IAudioReader
             var size = BinaryPrimitives.ReadUInt32LittleEndian(chunk[4..]);
             if (id == "fmt ")
             {
+                // A real format chunk is 16 to 40 bytes; a huge size means garbage, not a reason to allocate gigabytes.
+                if (size is < 16 or > 1024) throw new MediaException($"'{name}' has a malformed WAV format chunk ({size} bytes).",
+                    "Re-create the file with ffmpeg; it is damaged.");
                 var fmt = new byte[size];
                 if (ReadExactly(s, fmt) < size) break;
                 format = ParseFormat(fmt, name);

@@ -21,7 +21,7 @@ public sealed class WavWriter : IAudioWriter
         _path = Path.GetFullPath(path);
         Format = format;
         _temporaryPath = AtomicFile.TemporaryPathFor(_path);
-        _stream = new FileStream(_temporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        _stream = AtomicFile.CreateNew(_temporaryPath, _path);
         WriteHeader(0);
     }
 

@@ -74,27 +74,18 @@ public sealed class ProcessRunner : IProcessRunner
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        try
-        {
-            if (request.StandardInput is not null)
-                await process.StandardInput.WriteAsync(request.StandardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The program exited without reading its input; its exit code says why.
-        }
-
         using var timeout = request.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
+            await WriteInputAsync(process, request.StandardInput, linked.Token).ConfigureAwait(false);
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
             await Task.WhenAll(stdoutClosed.Task, stderrClosed.Task).WaitAsync(TimeSpan.FromSeconds(10), CancellationToken.None)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
+            // Cancelled or timed out: the child (and anything it started) must not outlive the request.
             Kill(process);
             if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException(cancellationToken);
             throw new EngineFailedException(Path.GetFileName(request.Program),
@@ -109,6 +100,20 @@ public sealed class ProcessRunner : IProcessRunner
         string output;
         lock (stdout) output = stdout.ToString();
         return new ProcessResult(process.ExitCode, output, Tail(stderrTail), clock.Elapsed);
+    }
+
+    private static async Task WriteInputAsync(Process process, string? input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (input is not null)
+                await process.StandardInput.WriteAsync(input.AsMemory(), cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The program exited without reading its input; its exit code says why.
+        }
     }
 
     private static string Tail(Queue<string> lines)

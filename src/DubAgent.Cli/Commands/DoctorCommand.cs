@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json;
+using DubAgent.Abstractions;
+using DubAgent.Abstractions.Engines;
+using DubAgent.Cli.Doctor;
+using DubAgent.Cli.Hosting;
+using DubAgent.Core.Processes;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace DubAgent.Cli.Commands;
+
+/// <summary>`dubagent doctor [--json]`: every program and engine, found or missing, and the effective configuration.</summary>
+public static class DoctorCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON on stdout." };
+        var command = new Command("doctor", "Check the external programs and engines DubAgent uses, and show the effective configuration.")
+        {
+            json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var services = host.Services;
+            var report = await DoctorReport.CollectAsync(services.GetRequiredService<ProgramCatalog>(),
+                services.GetRequiredService<IProcessRunner>(), services.GetRequiredService<IEngineRegistry>(), host.Configuration,
+                cancellationToken).ConfigureAwait(false);
+            var stdout = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+                await stdout.WriteLineAsync(JsonSerializer.Serialize(report, DubAgentJson.Options)).ConfigureAwait(false);
+            else
+                Print(report, TerminalOutput.For(stdout));
+            foreach (var missing in report.MissingRequired)
+                await parse.InvocationConfiguration.Error.WriteLineAsync(
+                    $"error: {missing.Name} is missing; DubAgent cannot work without it.\nhint: {missing.Install}").ConfigureAwait(false);
+            return report.Ok ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static void Print(DoctorReport report, IAnsiConsole console)
+    {
+        var programs = new Table().Title("External programs").AddColumns("program", "status", "version", "used for", "install");
+        foreach (var p in report.Programs)
+            programs.AddRow(Cell(p.Name), Status(p.Found, p.Required), Cell(p.Version ?? ""), Cell(p.Purpose), Cell(p.Found ? "" : p.Install));
+        console.Write(programs);
+
+        var engines = new Table().Title("Engines").AddColumns("capability", "engine", "status", "version", "detail / install");
+        foreach (var e in report.Engines.OrderBy(e => e.Capability, StringComparer.Ordinal))
+            engines.AddRow(Cell(e.Capability), Cell(e.Name), Status(e.Available, false), Cell(e.Version ?? ""),
+                Cell(e.Available ? e.Detail ?? "" : $"{e.Detail} -> {e.InstallHint()}"));
+        if (report.Engines.Count == 0) engines.AddRow("", "(no engines registered)", "", "", "");
+        console.Write(engines);
+
+        var config = new Table().Title("Effective configuration (secrets masked)").AddColumns("key", "value");
+        foreach (var (key, value) in report.Configuration) config.AddRow(Cell(key), Cell(value));
+        if (report.Configuration.Count == 0) config.AddRow("(none)", "dubagent.json, DUBAGENT_ variables or --config key=value");
+        console.Write(config);
+        console.WriteLine(report.Ok ? "Ready: ffmpeg and ffprobe are installed." : "Not ready: install the missing required programs above.");
+    }
+
+    private static string InstallHint(this EngineReport e) => e.Install ?? "";
+
+    private static Markup Status(bool found, bool required) =>
+        found ? new Markup("[green]found[/]") : required ? new Markup("[red]MISSING (required)[/]") : new Markup("[yellow]missing[/]");
+
+    private static Text Cell(string text) => new(text);
+}

@@ -1,0 +1,26 @@
+using DubAgent.Abstractions.Engines;
+using DubAgent.Core.Processes;
+using Microsoft.Extensions.Configuration;
+
+namespace DubAgent.Cli.Doctor;
+
+/// <summary>What `dubagent doctor` found: programs, engines, and the effective configuration.</summary>
+public sealed record DoctorReport(
+    bool Ok,
+    IReadOnlyList<ProgramReport> Programs,
+    IReadOnlyList<EngineReport> Engines,
+    IReadOnlyDictionary<string, string> Configuration)
+{
+    /// <summary>Required programs (ffmpeg, ffprobe) that are missing: without them nothing works.</summary>
+    public IEnumerable<ProgramReport> MissingRequired => Programs.Where(p => p.Required && !p.Found);
+
+    public static async Task<DoctorReport> CollectAsync(ProgramCatalog catalog, IProcessRunner runner, IEngineRegistry engines,
+        IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var check = new ProgramCheck(runner);
+        var programs = await Task.WhenAll(catalog.Programs.Select(p => check.CheckAsync(p, cancellationToken))).ConfigureAwait(false);
+        var engineReports = await EngineReport.AllAsync(engines, cancellationToken).ConfigureAwait(false);
+        var ok = !programs.Any(p => p.Required && !p.Found);
+        return new DoctorReport(ok, programs, engineReports, ConfigurationView.Effective(configuration));
+    }
+}

@@ -20,6 +20,8 @@ public sealed class ProgramCatalog
         new("espeak-ng", "speech synthesis (built-in voices)", ["--version"], $"{AptInstall} espeak-ng"),
         new("apertium", "offline machine translation", ["-l"], $"{AptInstall} apertium apertium-eng-spa"),
         new("pocketsphinx", "English speech recognition (built-in)", ["help"], $"{AptInstall} pocketsphinx pocketsphinx-en-us"),
+        // Debian 12 ships pocketsphinx 5prealpha, whose programs are pocketsphinx_batch/_continuous (no version flag).
+        new("pocketsphinx_batch", "English speech recognition of VAD regions (built-in pocketsphinx engine)", [], $"{AptInstall} pocketsphinx pocketsphinx-en-us"),
         new("sox", "audio measurement in tests", ["--version"], $"{AptInstall} sox"),
         new("rubberband", "pitch-preserving time stretch", ["--version"], $"{AptInstall} rubberband-cli"),
         new("demucs", "stem separation (Demucs models)", ["--help"], "pip install demucs"),

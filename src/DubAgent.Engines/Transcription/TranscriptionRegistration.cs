@@ -1,12 +1,26 @@
+using DubAgent.Abstractions.Engines;
+using DubAgent.Abstractions.Tools;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Engines.Transcription;
 
 public static class TranscriptionRegistration
 {
-    /// <summary>Registers the transcription tools and engines (engines in order of preference).</summary>
+    /// <summary>
+    /// Registers the transcribe tool and its engines in order of preference: a configured OpenAI-compatible endpoint,
+    /// then whisper.cpp, then the built-in pocketsphinx; subtitles import last (chosen by name or for .srt/.vtt input).
+    /// </summary>
     public static IServiceCollection AddTranscription(this IServiceCollection services)
     {
+        services.AddSingleton<OpenAiTranscriber>();
+        services.AddSingleton<IEngine>(sp => sp.GetRequiredService<OpenAiTranscriber>());
+        services.AddSingleton<WhisperCppTranscriber>();
+        services.AddSingleton<IEngine>(sp => sp.GetRequiredService<WhisperCppTranscriber>());
+        services.AddSingleton<PocketsphinxTranscriber>();
+        services.AddSingleton<IEngine>(sp => sp.GetRequiredService<PocketsphinxTranscriber>());
+        services.AddSingleton<SubtitleTranscriber>();
+        services.AddSingleton<IEngine>(sp => sp.GetRequiredService<SubtitleTranscriber>());
+        services.AddSingleton<ITool, TranscribeTool>();
         return services;
     }
 }

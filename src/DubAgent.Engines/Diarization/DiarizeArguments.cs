@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using DubAgent.Abstractions.Tools;
+
+namespace DubAgent.Engines.Diarization;
+
+public sealed class DiarizeArguments : IEngineArguments
+{
+    [Description("Audio or video file whose speakers to find (ideally the vocals stem from separate_audio).")]
+    public string Input { get; set; } = "";
+
+    [Description("Optional transcript.json from transcribe: every segment gets the speaker who talks over most of it. Without it the speaker turns themselves are returned as segments with empty text.")]
+    public string? Transcript { get; set; }
+
+    [Description("Exact number of speakers when known; otherwise found automatically.")]
+    public int? NumSpeakers { get; set; }
+
+    [Description("Lower bound on the number of speakers when it is found automatically.")]
+    public int? MinSpeakers { get; set; }
+
+    [Description("Upper bound on the number of speakers when it is found automatically.")]
+    public int? MaxSpeakers { get; set; }
+
+    [Description("Engine: 'mfcc' (built in) or 'pyannote' (pyannote.audio, needs Python and HF_TOKEN). Default: the first that can run here.")]
+    public string? Engine { get; set; }
+
+    [Description("Output file name or path (default transcript.json in the step's folder).")]
+    public string? Output { get; set; }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using DubAgent.Abstractions;
+using DubAgent.Abstractions.Errors;
+using DubAgent.Abstractions.Media;
+using DubAgent.Abstractions.Tools;
+using DubAgent.Core.Media;
+
+namespace DubAgent.Engines.Mixing;
+
+/// <summary>The `mix` tool: voice over the ducked bed (background stem or original audio) and music, normalized to a loudness target.</summary>
+public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg ffmpeg, LoudnessMeter meter) : Tool<MixArguments, MixResult>
+{
+    public const string FileName = "mix.wav";
+    public const string RecordName = "mix.json";
+
+    public override string Name => "mix";
+
+    public override string Description =>
+        "Mixes the dubbed voice track (voice.wav from synthesize) with the background stem (separated route) or the original " +
+        "audio at a reduced level (plain route), plus optional music that is looped to the video's length with 1 s fades. " +
+        "Background and music duck under the voice (sidechain compression: duck_depth_db, duck_threshold_db, attack, release). " +
+        "The result is normalized with two-pass EBU R128 to 'streaming' (-16 LUFS, default), 'broadcast' (-23 LUFS) or a " +
+        "'custom' target, true peak at most -1 dBTP. Writes mix.wav (source sample rate and channels) and mix.json; returns " +
+        "the measured loudness. Next: export.";
+
+    public override async Task<MixResult> InvokeAsync(MixArguments arguments, ToolContext context)
+    {
+        var settings = MixSettings.From(arguments);
+        var ct = context.CancellationToken;
+        if (arguments.Background is not null && arguments.Original is not null)
+            throw new InputException("Both 'background' and 'original' were given.",
+                "Give 'background' (the separated background stem) or 'original' (the original audio, plain route), not both.");
+
+        var voice = await ProbeAudioAsync(context.Paths.CheckRead(arguments.Voice, "voice"), "voice", ct).ConfigureAwait(false);
+        var bedPath = arguments.Background ?? arguments.Original;
+        var bedName = arguments.Background is not null ? "background" : "original";
+        var bed = bedPath is null ? null : await ProbeAudioAsync(context.Paths.CheckRead(bedPath, bedName), bedName, ct).ConfigureAwait(false);
+        var music = arguments.Music is null ? null : await ProbeAudioAsync(context.Paths.CheckRead(arguments.Music, "music"), "music", ct).ConfigureAwait(false);
+        var video = arguments.Video is null ? null : await probe.ProbeAsync(context.Paths.CheckRead(arguments.Video, "video"), ct).ConfigureAwait(false);
+
+        var source = (bed ?? video ?? voice).FirstAudio ?? voice.FirstAudio!;
+        var rate = source.SampleRate ?? 48000;
+        var channels = Math.Clamp(source.Channels ?? 2, 1, 8);
+        var duration = video?.Duration ?? LengthOf(bed) ?? LengthOf(voice)!.Value;
+        var frames = (long)Math.Round(duration * rate);
+        if (frames <= 0) throw new InputException("The mix would be empty: the inputs have no duration.", "Check the voice, background and video files.");
+        var notes = new List<string>();
+        var voiceLength = LengthOf(voice)!.Value;
+        if (voiceLength > duration + 0.05)
+            notes.Add($"The voice track ({voiceLength:0.00} s) is longer than the mix ({duration:0.00} s); its end is cut.");
+
+        var work = InputFiles.RequireWritableDirectory(context.WorkDirectory, "work directory");
+        var temporaries = new List<string>();
+        try
+        {
+            string? musicBed = null;
+            if (music is not null)
+            {
+                musicBed = await PrepareMusicAsync(music, rate, channels, frames, work, temporaries, notes, context).ConfigureAwait(false);
+            }
+
+            var premix = Temporary(work, "premix.wav", temporaries);
+            var graph = new MixGraph
+            {
+                Voice = new MixInput(voice.Path, voice.FirstAudio!.Channels ?? 1, settings.VoiceVolume),
+                Bed = bed is null ? null : new MixInput(bed.Path, bed.FirstAudio!.Channels ?? 1,
+                    arguments.Background is not null ? settings.BackgroundVolume : settings.OriginalVolume),
+                Music = musicBed is null ? null : new MixInput(musicBed, channels, settings.MusicVolume),
+                SampleRate = rate,
+                Channels = channels,
+                Frames = frames,
+                Ducking = settings.Ducking,
+            };
+            await ffmpeg.RunAsync(graph.BuildArguments(premix), duration, new ProgressSlice(context.Progress, 0.1, 0.5, "mix"),
+                "mix the voice, background and music", ct).ConfigureAwait(false);
+
+            var normalizer = new LoudnessNormalizer(ffmpeg, meter);
+            var output = Path.Combine(work, FileName);
+            var outcome = await normalizer.NormalizeAsync(premix, output, settings.Loudness, rate, channels, duration,
+                new ProgressSlice(context.Progress, 0.5, 1.0, "normalize loudness"), ct).ConfigureAwait(false);
+            if (outcome.Method == "gain_and_limiter")
+                notes.Add($"The peaks did not allow a linear gain of {outcome.GainDb:0.0} dB within {LoudnessTarget.MixCeilingDbtp} dBTP; a true-peak limiter held them.");
+
+            var result = new MixResult
+            {
+                Path = output,
+                RecordPath = Path.Combine(work, RecordName),
+                DurationSeconds = frames / (double)rate,
+                SampleRate = rate,
+                Channels = channels,
+                Route = arguments.Background is not null ? "separated" : arguments.Original is not null ? "plain" : "voice_only",
+                Volumes = new MixVolumes(settings.VoiceVolume,
+                    arguments.Original is not null ? settings.OriginalVolume : null,
+                    arguments.Background is not null ? settings.BackgroundVolume : null,
+                    music is not null ? settings.MusicVolume : null,
+                    graph.Ducks ? settings.Ducking.DepthDb : 0, settings.Ducking.ThresholdDb, settings.Ducking.AttackMs, settings.Ducking.ReleaseMs),
+                Loudness = new MixLoudness(settings.Loudness.Preset, settings.Loudness.IntegratedLufs, LoudnessTarget.PromisedCeilingDbtp,
+                    outcome.Output.IntegratedLufs, outcome.Output.LoudnessRangeLu, outcome.Output.TruePeakDbtp,
+                    outcome.Input.IntegratedLufs, outcome.Input.TruePeakDbtp, outcome.Method),
+                Notes = notes,
+            };
+            AtomicFile.WriteAllText(result.RecordPath, JsonSerializer.Serialize(result, DubAgentJson.Options));
+
+            context.Report.Engine = "ffmpeg";
+            context.Report.MediaSeconds = result.DurationSeconds;
+            context.Report.Notes.AddRange(notes);
+            context.Report.Notes.Add($"{result.Loudness.IntegratedLufs:0.0} LUFS (target {result.Loudness.TargetLufs:0.#}), true peak {result.Loudness.TruePeakDbtp:0.0} dBTP");
+            return result;
+        }
+        finally
+        {
+            foreach (var file in temporaries) File.Delete(file);
+        }
+    }
+
+    private async Task<string> PrepareMusicAsync(MediaInfo music, int rate, int channels, long frames, string work,
+        List<string> temporaries, List<string> notes, ToolContext context)
+    {
+        var decoded = Temporary(work, "music.decoded.wav", temporaries);
+        await extractor.ExtractAsync(music.Path, decoded, rate, channels, SampleEncoding.Float32,
+            new ProgressSlice(context.Progress, 0, 0.05, "decode music"), context.CancellationToken).ConfigureAwait(false);
+        var musicBed = Temporary(work, "music.bed.wav", temporaries);
+        var starts = new MusicBedWriter().Write(decoded, musicBed, frames, context.CancellationToken);
+        var seconds = frames / (double)rate;
+        var musicSeconds = LengthOf(music) ?? 0;
+        notes.Add(musicSeconds > seconds
+            ? $"The music ({musicSeconds:0.0} s) is longer than the video ({seconds:0.0} s): it is cut at {seconds:0.000} s with a 1 s fade out."
+            : $"The music ({musicSeconds:0.0} s) plays {starts} time(s), crossfaded at each loop, cut at {seconds:0.000} s with 1 s fades.");
+        return musicBed;
+    }
+
+    private async Task<MediaInfo> ProbeAudioAsync(string path, string argument, CancellationToken ct)
+    {
+        InputFiles.RequireFile(path, argument);
+        MediaInfo info;
+        try
+        {
+            info = await probe.ProbeAsync(path, ct).ConfigureAwait(false);
+        }
+        catch (MediaException e)
+        {
+            throw new InputException($"The {argument} file '{path}' is not audio ffmpeg can read.",
+                argument == "music" ? "Give a .wav, .mp3 or .m4a music file." : "Give a WAV or other audio file.", e);
+        }
+        if (info.FirstAudio is null)
+            throw new InputException($"The {argument} file '{path}' has no audio stream.",
+                argument == "music" ? "Give a .wav, .mp3 or .m4a music file." : "Give a file with an audio track.");
+        return info;
+    }
+
+    private static double? LengthOf(MediaInfo? info) => info is null ? null : info.FirstAudio?.Duration ?? info.Duration;
+
+    private static string Temporary(string work, string name, List<string> temporaries)
+    {
+        var path = Path.Combine(work, $".{Guid.NewGuid():N}.{name}");
+        temporaries.Add(path);
+        return path;
+    }
+}

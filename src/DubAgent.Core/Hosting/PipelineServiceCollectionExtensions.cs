@@ -1,3 +1,4 @@
+using DubAgent.Core.Pipelines;
 using DubAgent.Core.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +13,10 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<ToolSchemas>();
         services.TryAddSingleton<ToolArgumentBinder>();
         services.TryAddSingleton<ToolInvoker>();
+        services.TryAddSingleton<RecipeValidator>();
+        services.TryAddSingleton<EngineRouter>();
+        services.TryAddSingleton<PipelineRunner>();
+        services.TryAddSingleton<RecipeCatalog>();
         return services;
     }
 }

@@ -109,7 +109,8 @@ public sealed class ToolArgumentBinder(ToolSchemas schemas)
         }
     }
 
-    private static void CheckValue(ITool tool, string name, JsonElement value, JsonElement propertySchema)
+    /// <summary>Checks one argument value against its schema; InputException naming it and the expected type.</summary>
+    internal static void CheckValue(ITool tool, string name, JsonElement value, JsonElement propertySchema)
     {
         var type = ToolSchemas.TypeOf(propertySchema);
         if (value.ValueKind == JsonValueKind.Null)

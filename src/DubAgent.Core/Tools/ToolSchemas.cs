@@ -15,8 +15,13 @@ namespace DubAgent.Core.Tools;
 public sealed class ToolSchemas(IEngineRegistry engines)
 {
     private readonly ConcurrentDictionary<ITool, JsonElement> _cache = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<Type, JsonElement> _results = new();
 
     public JsonElement For(ITool tool) => _cache.GetOrAdd(tool, Create);
+
+    /// <summary>The JSON Schema of the tool's result (what `steps.ID.FIELD` may read).</summary>
+    public JsonElement ResultFor(ITool tool) => _results.GetOrAdd(tool.ResultType, type =>
+        AIJsonUtilities.CreateJsonSchema(type, description: null, serializerOptions: DubAgentJson.Options));
 
     /// <summary>The schema's "type" of one property (string, integer, number, boolean, array, object), or null when unknown.</summary>
     public static string? TypeOf(JsonElement propertySchema)

@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DubAgent.Abstractions;
+using DubAgent.Abstractions.Errors;
+using DubAgent.Abstractions.Tools;
+using DubAgent.Core.Expressions;
+using DubAgent.Core.Tools;
+using DubAgent.Core.Workspace;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DubAgent.Core.Pipelines;
+
+/// <summary>
+/// Runs a recipe: validates all of it first, then runs the steps in order in a job folder, independent steps side by
+/// side, reusing a step's finished work when its tool, engine, version, arguments and input contents are unchanged.
+/// </summary>
+public sealed class PipelineRunner(
+    IServiceProvider services,
+    ToolInvoker invoker,
+    RecipeValidator validator,
+    EngineRouter router,
+    ILogger<PipelineRunner>? logger = null)
+{
+    private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
+
+    public async Task<PipelineRunResult> RunAsync(Recipe recipe, PipelineRunRequest request, IPipelineObserver? observer = null,
+        CancellationToken cancellationToken = default)
+    {
+        observer ??= new NullObserver();
+        var problems = validator.Validate(recipe, request.Inputs).ToList();
+        var inputs = RunInputs.Bind(recipe, request.Inputs, []);
+        foreach (var id in request.Force ?? [])
+            if (recipe.FindStep(id) is null)
+                throw new InputException($"--force names '{id}', which is not a step of '{recipe.Name}'.",
+                    $"Steps: {string.Join(", ", recipe.Steps.Select(s => s.Id))}.");
+        if (problems.Count > 0) throw RecipeProblem.ToException(problems);
+
+        var workspace = new JobWorkspace(request.JobDirectory);
+        var forced = StepDependencies.WithDependents(recipe, request.Force ?? []);
+        var dependencies = StepDependencies.Of(recipe);
+        var scope = new RunScope(inputs);
+        var clock = Stopwatch.StartNew();
+        var job = new JobRecord
+        {
+            Recipe = recipe.Name,
+            RecipeFile = Path.GetFullPath(recipe.File),
+            Inputs = request.Inputs,
+            Started = DateTimeOffset.UtcNow,
+            Steps = recipe.Steps.Select(s => s.Id).ToList(),
+        };
+        workspace.WriteJob(job);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var slots = new SemaphoreSlim(Math.Max(1, request.MaxParallelSteps));
+        var tasks = new Dictionary<string, Task<StepOutcome>>(StringComparer.Ordinal);
+        foreach (var step in recipe.Steps)
+        {
+            var waitFor = dependencies[step.Id].Select(d => tasks[d]).ToArray();
+            tasks[step.Id] = RunWhenReadyAsync(step, waitFor);
+        }
+
+        async Task<StepOutcome> RunWhenReadyAsync(RecipeStep step, Task<StepOutcome>[] waitFor)
+        {
+            try
+            {
+                await Task.WhenAll(waitFor).ConfigureAwait(false);
+            }
+            catch
+            {
+                return NotRun(step);
+            }
+            if (waitFor.Any(t => t.Result.Status == StepStatus.NotRun)) return NotRun(step);
+            await slots.WaitAsync(stop.Token).ConfigureAwait(false);
+            try
+            {
+                stop.Token.ThrowIfCancellationRequested();
+                var outcome = await RunStepAsync(recipe, step, workspace, scope, forced.Contains(step.Id), observer, stop.Token).ConfigureAwait(false);
+                observer.StepFinished(outcome);
+                return outcome;
+            }
+            catch
+            {
+                // A failed step stops the steps not yet started; running ones finish and keep their work for a resume.
+                await stop.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(tasks.Values).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            var first = tasks.Values.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault()
+                ?? (cancellationToken.IsCancellationRequested ? new OperationCanceledException(cancellationToken) : e);
+            workspace.Hasher.Save();
+            workspace.WriteJob(job with
+            {
+                Status = first is OperationCanceledException ? "cancelled" : "failed",
+                Error = first.Message,
+                Ended = DateTimeOffset.UtcNow,
+            });
+            if (first is OperationCanceledException) throw first;
+            throw Located(recipe, tasks, first);
+        }
+
+        var outputs = new JsonObject();
+        foreach (var output in recipe.Outputs)
+        {
+            var part = output.Value.Expressions.FirstOrDefault() ?? new TemplatePart("", null, output.Name, output.At.Line, output.At.Column);
+            outputs[output.Name] = Evaluation.Guard(recipe, part, () => StepArguments.Value(output.Value, default, scope));
+        }
+        workspace.Hasher.Save();
+        var outputJson = JsonSerializer.SerializeToElement(outputs, DubAgentJson.Options);
+        workspace.WriteJob(job with { Status = "completed", Ended = DateTimeOffset.UtcNow, Outputs = outputJson });
+        return new PipelineRunResult(recipe.Name, workspace.Directory, recipe.Steps.Select(s => tasks[s.Id].Result).ToList(), outputs, clock.Elapsed);
+    }
+
+    private static StepOutcome NotRun(RecipeStep step) =>
+        new(step.Id, step.Tool, StepStatus.NotRun, null, null, "an earlier step failed", TimeSpan.Zero, null, null, []);
+
+    /// <summary>A failed step's error names the step and its place in the recipe; known error kinds keep their kind.</summary>
+    private static Exception Located(Recipe recipe, Dictionary<string, Task<StepOutcome>> tasks, Exception error)
+    {
+        var failed = recipe.Steps.FirstOrDefault(s => tasks[s.Id].IsFaulted && tasks[s.Id].Exception!.InnerException == error);
+        if (error is PipelineException || failed is null) return error;
+        if (error is DubAgentException known)
+            return new PipelineException($"Step '{failed.Id}' ({failed.Tool}) failed: {known.Message}", recipe.File, failed.At.Line,
+                failed.At.Column, known.Hint, known);
+        return new PipelineException($"Step '{failed.Id}' ({failed.Tool}) failed: {error.Message}", recipe.File, failed.At.Line,
+            failed.At.Column, "Run again with --verbose for details; finished steps are kept and a re-run resumes here.", error);
+    }
+
+    private async Task<StepOutcome> RunStepAsync(Recipe recipe, RecipeStep step, JobWorkspace workspace, RunScope scope, bool force,
+        IPipelineObserver observer, CancellationToken cancellationToken)
+    {
+        if (step.When is { } when && !Evaluation.IsTrue(recipe, when, scope))
+        {
+            scope.SetResult(step.Id, null);
+            return new StepOutcome(step.Id, step.Tool, StepStatus.Skipped, null, null, $"when is false: {when.Source}", TimeSpan.Zero, null, null, []);
+        }
+
+        var tool = invoker.Require(step.Tool);
+        var schema = invoker.SchemaOf(tool);
+        var arguments = Evaluation.Guard(recipe, step.With.Expressions.FirstOrDefault() ?? new TemplatePart("", null, null, step.At.Line, step.At.Column),
+            () => StepArguments.Build(step.With, schema, scope));
+        var decision = await router.DecideAsync(recipe, step, tool, arguments, scope, cancellationToken).ConfigureAwait(false);
+        if (step.Engine is not null && decision.Ran is not null) arguments["engine"] = decision.Ran;
+
+        object bound;
+        try
+        {
+            bound = invoker.Bind(tool, arguments);
+        }
+        catch (InputException e)
+        {
+            throw new PipelineException($"Step '{step.Id}': {e.Message}", recipe.File, step.At.Line, step.At.Column, e.Hint, e);
+        }
+        var argumentsJson = ToolInvoker.ArgumentsJson(tool, bound);
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in StepCacheKey.FilesNamedIn(argumentsJson))
+            hashes[file] = await workspace.Hasher.HashAsync(file, cancellationToken).ConfigureAwait(false);
+        var key = StepCacheKey.Compute(tool.Name, decision.Ran, decision.Version, argumentsJson, hashes);
+
+        if (!force && workspace.ReadRecord(step.Id) is { } previous && previous.CacheKey == key && OutputsExist(previous.Result, workspace.Directory))
+        {
+            scope.SetResult(step.Id, previous.Result);
+            _logger.LogDebug("Step {Step} is unchanged; reusing {Record}", step.Id, workspace.RecordPath(step.Id));
+            return new StepOutcome(step.Id, tool.Name, StepStatus.Cached, previous.EngineAsked, previous.EngineRan, previous.EngineReason,
+                TimeSpan.FromSeconds(previous.Seconds), previous.RealTimeFactor, previous.Result, previous.Notes);
+        }
+
+        workspace.ClearRecord(step.Id);
+        observer.StepStarted(step, decision.Ran);
+        var context = new ToolContext
+        {
+            WorkDirectory = workspace.StepDirectory(step.Id),
+            JobDirectory = workspace.Directory,
+            Services = services,
+            Progress = new StepProgress(update => observer.StepProgress(step, update)),
+            CancellationToken = cancellationToken,
+            Logger = _logger,
+        };
+        var call = await invoker.InvokeAsync(tool, bound, context).ConfigureAwait(false);
+        var notes = (decision.FellBack ? [$"fell back: {string.Join("; ", decision.Skipped)}"] : Array.Empty<string>())
+            .Concat(call.Report.Notes).ToList();
+        var record = new StepRecord
+        {
+            Step = step.Id,
+            Tool = tool.Name,
+            EngineAsked = decision.Asked,
+            EngineRan = call.Report.Engine ?? decision.Ran,
+            EngineVersion = call.Report.EngineVersion ?? decision.Version,
+            EngineReason = decision.Reason,
+            Arguments = argumentsJson,
+            InputHashes = hashes,
+            CacheKey = key,
+            Started = call.Started,
+            Ended = call.Ended,
+            Seconds = call.Elapsed.TotalSeconds,
+            MediaSeconds = call.Report.MediaSeconds,
+            RealTimeFactor = call.RealTimeFactor,
+            Notes = notes,
+            Result = call.Json,
+        };
+        workspace.WriteRecord(record);
+        scope.SetResult(step.Id, call.Json);
+        return new StepOutcome(step.Id, tool.Name, StepStatus.Ran, decision.Asked, record.EngineRan, decision.Reason, call.Elapsed,
+            call.RealTimeFactor, call.Json, notes);
+    }
+
+    /// <summary>A cached result is only reused when the files it names inside the job folder are still there.</summary>
+    private static bool OutputsExist(JsonElement result, string jobDirectory)
+    {
+        var root = Path.GetFullPath(jobDirectory) + Path.DirectorySeparatorChar;
+        return Strings(result).Where(s => s.StartsWith(root, StringComparison.Ordinal)).All(p => File.Exists(p) || Directory.Exists(p));
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
+    /// <summary>Reports synchronously on the reporting thread (Progress&lt;T&gt; would post to a context the CLI does not have).</summary>
+    private sealed class StepProgress(Action<ProgressUpdate> report) : IProgress<ProgressUpdate>
+    {
+        public void Report(ProgressUpdate value) => report(value);
+    }
+
+    private sealed class NullObserver : IPipelineObserver;
+}

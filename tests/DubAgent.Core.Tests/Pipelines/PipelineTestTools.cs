@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using DubAgent.Abstractions.Tools;
+
+namespace DubAgent.Core.Tests.Pipelines;
+
+public sealed class MeasureArgs
+{
+    [Description("Seconds of media to report.")]
+    public required double Duration { get; init; }
+
+    [Description("Content type; auto reads as cinematic.")]
+    public string Content { get; init; } = "auto";
+}
+
+public sealed record MeasureResult(double Duration, string Content, string ReportPath);
+
+/// <summary>Writes a small report file and returns the figures a router reads (a stand-in for analyze_media in tests).</summary>
+public sealed class MeasureTool : Tool<MeasureArgs, MeasureResult>
+{
+    public override string Name => "measure";
+    public override string Description => "Reports a duration and a content type.";
+
+    public override async Task<MeasureResult> InvokeAsync(MeasureArgs arguments, ToolContext context)
+    {
+        var content = arguments.Content == "auto" ? "cinematic" : arguments.Content;
+        var path = Path.Combine(context.WorkDirectory, "report.txt");
+        await File.WriteAllTextAsync(path, $"{arguments.Duration} {content}", context.CancellationToken);
+        await RunLog.AppendAsync(context, "measure");
+        return new MeasureResult(arguments.Duration, content, path);
+    }
+}
+
+public sealed class CopyArgs
+{
+    [Description("File to copy.")]
+    public required string Input { get; init; }
+
+    [Description("A file that must exist for the copy to succeed (lets a test make a step fail, then succeed).")]
+    public string? Gate { get; init; }
+
+    [Description("Text appended to the copy.")]
+    public string Suffix { get; init; } = "";
+}
+
+public sealed record CopyResult(string Output, long Bytes);
+
+/// <summary>Copies a file (atomically) and appends a suffix; fails while its gate file is missing.</summary>
+public sealed class CopyTool : Tool<CopyArgs, CopyResult>
+{
+    public override string Name => "copy_file";
+    public override string Description => "Copies a file.";
+
+    public override async Task<CopyResult> InvokeAsync(CopyArgs arguments, ToolContext context)
+    {
+        await RunLog.AppendAsync(context, "copy_file");
+        if (arguments.Gate is { Length: > 0 } gate && !File.Exists(gate))
+            throw new InvalidOperationException($"gate {gate} is closed");
+        var output = Path.Combine(context.WorkDirectory, "copy" + Path.GetExtension(arguments.Input));
+        var temporary = output + ".partial";
+        await File.WriteAllTextAsync(temporary, await File.ReadAllTextAsync(arguments.Input) + arguments.Suffix, context.CancellationToken);
+        File.Move(temporary, output, overwrite: true);
+        return new CopyResult(output, new FileInfo(output).Length);
+    }
+}
+
+/// <summary>Each tool call appends its step folder's name to the job's runs.log, so tests count what really ran.</summary>
+public static class RunLog
+{
+    public static Task AppendAsync(ToolContext context, string tool) =>
+        File.AppendAllTextAsync(Path.Combine(context.JobDirectory, "runs.log"), Path.GetFileName(context.WorkDirectory) + "\n");
+
+    public static IReadOnlyList<string> Read(string jobDirectory)
+    {
+        var path = Path.Combine(jobDirectory, "runs.log");
+        return File.Exists(path) ? File.ReadAllLines(path) : [];
+    }
+}

@@ -8,46 +8,53 @@ namespace DubAgent.Engines.Translation.Timing;
 /// </summary>
 public static class SyllableCounter
 {
+    /// <summary>Languages whose spelling marks hiatus: a, e, o and accented vowels do not join into one syllable.</summary>
+    private static readonly string[] HiatusLanguages = ["es", "ca", "gl", "pt", "it"];
+
+    private const string StrongVowels = "aeoáéóíúàèòâêôãõ";
+
     private const string AccentedVowels = "áàâäãåæéèêëíìîïóòôöõøœúùûüýÿąęėįųūāēīōıəаеёиоуыэюяіїєαεηιουωάέήίόύώ";
 
     public static int Count(string text, string language)
     {
         if (string.IsNullOrWhiteSpace(text)) return 0;
         var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var hiatus = HiatusLanguages.Any(l => language.StartsWith(l, StringComparison.OrdinalIgnoreCase));
         var total = 0;
         var word = new StringBuilder();
         foreach (var c in text.Normalize(NormalizationForm.FormC))
         {
             if (IsSyllabicCharacter(c))
             {
-                total += CountWord(word, english) + 1;
+                total += CountWord(word, english, hiatus) + 1;
                 continue;
             }
             if (char.IsLetterOrDigit(c) || c == '\'' || c == '’') { word.Append(c); continue; }
-            total += CountWord(word, english);
+            total += CountWord(word, english, hiatus);
         }
-        return total + CountWord(word, english);
+        return total + CountWord(word, english, hiatus);
     }
 
-    private static int CountWord(StringBuilder word, bool english)
+    private static int CountWord(StringBuilder word, bool english, bool hiatus)
     {
         if (word.Length == 0) return 0;
         var text = word.ToString().ToLowerInvariant();
         word.Clear();
         var digits = text.Count(char.IsDigit);
         var letters = new string(text.Where(c => !char.IsDigit(c)).ToArray());
-        var syllables = digits * 2 + CountVowelGroups(letters, english);
+        var syllables = digits * 2 + CountVowelGroups(letters, english, hiatus);
         return Math.Max(1, syllables);
     }
 
-    private static int CountVowelGroups(string word, bool english)
+    private static int CountVowelGroups(string word, bool english, bool hiatus)
     {
         var groups = 0;
         var inVowel = false;
         for (var i = 0; i < word.Length; i++)
         {
             var vowel = IsVowel(word, i, english);
-            if (vowel && !inVowel) groups++;
+            // Two strong vowels side by side are two syllables in Spanish-like spelling ("po-e-ta", "dí-as").
+            if (vowel && (!inVowel || (hiatus && StrongVowels.Contains(word[i]) && StrongVowels.Contains(word[i - 1])))) groups++;
             inVowel = vowel;
         }
         if (english && groups > 1 && word.Length > 3)

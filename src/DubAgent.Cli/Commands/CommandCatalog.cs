@@ -10,6 +10,7 @@ public static class CommandCatalog
     {
         yield return DoctorCommand.Create(host);
         yield return DemoCommand.Create(host);
+        yield return BenchCommand.Create(host);
         yield return ServeCommand.Create(host);
     }
 }

@@ -28,6 +28,10 @@ public sealed class AudioExtractor(Ffmpeg ffmpeg, MediaProbe probe)
             var args = new List<string> { "-i", info.Path, "-map", "0:a:0", "-vn", "-sn", "-dn", "-map_metadata", "-1", "-c:a", codec };
             if (sampleRate is { } rate) args.AddRange(["-ar", rate.ToString(CultureInfo.InvariantCulture)]);
             if (channels is { } ch) args.AddRange(["-ac", ch.ToString(CultureInfo.InvariantCulture)]);
+            // AAC decodes to whole 1024-sample frames, past the length the container states; trimming to the stream's
+            // duration makes the WAV sample-exact, so later stages line up with the video.
+            if (info.FirstAudio?.Duration is > 0 and var streamSeconds)
+                args.AddRange(["-t", streamSeconds.ToString("0.######", CultureInfo.InvariantCulture)]);
             args.AddRange(["-f", "wav", temporary]);
             await ffmpeg.RunAsync(args, info.Duration, progress, "extract audio", cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);

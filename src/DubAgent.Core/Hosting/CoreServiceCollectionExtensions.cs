@@ -21,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<AudioExtractor>();
         services.TryAddSingleton<Muxer>();
         services.TryAddSingleton<IMediaToolkit, MediaToolkit>();
+        services.TryAddSingleton<RegistrationProblems>();
         services.TryAddSingleton<IToolRegistry, ToolRegistry>();
         services.TryAddSingleton<IEngineRegistry, EngineRegistry>();
         services.AddDubAgentPipelines();

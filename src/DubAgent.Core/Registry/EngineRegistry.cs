@@ -5,7 +5,7 @@ namespace DubAgent.Core.Registry;
 
 /// <summary>
 /// The engines registered in the services, by capability in registration order (the order is the preference:
-/// the first available engine is the default). Refuses two engines of one name for one capability.
+/// the first available engine is the default). Of two engines with one name for one capability the first stays.
 /// </summary>
 public sealed class EngineRegistry : IEngineRegistry
 {
@@ -13,14 +13,18 @@ public sealed class EngineRegistry : IEngineRegistry
     private readonly Dictionary<IEngine, Task<EngineStatus>> _status = new(ReferenceEqualityComparer.Instance);
     private readonly object _gate = new();
 
-    public EngineRegistry(IEnumerable<IEngine> engines)
+    public EngineRegistry(IEnumerable<IEngine> engines, RegistrationProblems? problems = null)
     {
         var all = new List<IEngine>();
         foreach (var engine in engines)
         {
             if (_byKey.TryGetValue((engine.Capability, engine.Name), out var existing))
-                throw new InvalidOperationException(
-                    $"Two '{engine.Capability}' engines are named '{engine.Name}': {ToolRegistry.SourceOf(existing)} and {ToolRegistry.SourceOf(engine)}. Rename or remove one of them.");
+            {
+                var message = $"Engine '{engine.Name}' ({engine.Capability}) from {ToolRegistry.SourceOf(engine)} was refused: the name is already taken by {ToolRegistry.SourceOf(existing)}. Rename one of them.";
+                if (problems is null) throw new InvalidOperationException(message);
+                problems.Add(message);
+                continue;
+            }
             _byKey.Add((engine.Capability, engine.Name), engine);
             all.Add(engine);
         }

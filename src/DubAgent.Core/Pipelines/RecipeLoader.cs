@@ -169,7 +169,7 @@ public static partial class RecipeLoader
 
         private EngineChoice? ReadEngine(YamlNode node, string stepId)
         {
-            if (Value(node) is RecipeScalar name)
+            if (node is YamlScalarNode && Value(node) is RecipeScalar name)
                 return new EngineChoice([new EngineRoute(null, name, name.At)], [], name.At);
             if (node is not YamlMappingNode map)
             {
@@ -240,8 +240,9 @@ public static partial class RecipeLoader
         /// <summary>A `when`: exactly one ${{ }} expression.</summary>
         private TemplatePart? Condition(YamlNode node, string what)
         {
-            if (Value(node) is RecipeScalar { Template.IsSingleExpression: true } s) return s.Template.Parts[0];
-            if (Value(node) is RecipeScalar { Template.HasExpressions: true }) return Fail<TemplatePart>(node, $"{what} must be one ${{{{ }}}} expression and nothing around it.");
+            var value = Value(node);
+            if (value is RecipeScalar { Template.IsSingleExpression: true } s) return s.Template.Parts[0];
+            if (value is RecipeScalar { Template.HasExpressions: true }) return Fail<TemplatePart>(node, $"{what} must be one ${{{{ }}}} expression and nothing around it.");
             return Fail<TemplatePart>(node, $"{what} must be an expression like ${{{{ inputs.budget == 'low' }}}}.");
         }
 

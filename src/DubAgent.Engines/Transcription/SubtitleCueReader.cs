@@ -47,8 +47,11 @@ public static partial class SubtitleCueReader
             // An optional identifier line (the SRT counter, a VTT cue id) before the timing line.
             if (!lines[i].Contains("-->", StringComparison.Ordinal)) i++;
             if (i >= lines.Count || !lines[i].Contains("-->", StringComparison.Ordinal))
-                throw new InputException($"{name}:{blockStart + 1}: expected a timing line like '00:00:01,000 --> 00:00:02,500' in the cue starting here.",
+            {
+                var at = Math.Min(i, lines.Count - 1);
+                throw new InputException($"{name}:{at + 1}: expected a timing line like '00:00:01,000 --> 00:00:02,500', found '{lines[at].Trim()}' (cue starting at line {blockStart + 1}).",
                     "Each cue is: an optional number, a timing line, the text, then a blank line.");
+            }
             var (start, end) = ParseTiming(lines[i], i + 1, name);
             i++;
             var text = new List<string>();

@@ -59,6 +59,12 @@ public sealed class OpenAiChatClient : IChatClient
         {
             completion = (await _client.CompleteChatAsync(request, completionOptions, cancellationToken).ConfigureAwait(false)).Value;
         }
+        catch (ClientResultException e) when (e.Status == 0)
+        {
+            // No HTTP response at all: the SDK wraps the connection failure.
+            throw new EngineFailedException(EngineName, $"cannot reach {_settings.EffectiveBaseUrl}: {e.InnerException?.Message ?? e.Message}",
+                "Start the server or fix DUBAGENT_LLM_BASE_URL.", inner: e);
+        }
         catch (ClientResultException e) when (e.Status == 429)
         {
             throw new ChatRateLimitedException($"{_settings.EffectiveBaseUrl} answered 429 (rate limited)", RetryAfter(e), e);

@@ -1,4 +1,7 @@
+using DubAgent.Abstractions.Tools;
+using DubAgent.Core.Media;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DubAgent.Engines.Export;
 
@@ -7,6 +10,8 @@ public static class ExportRegistration
     /// <summary>Registers the export tools and engines (engines in order of preference).</summary>
     public static IServiceCollection AddExport(this IServiceCollection services)
     {
+        services.TryAddSingleton<LoudnessMeter>();
+        services.AddSingleton<ITool, ExportTool>();
         return services;
     }
 }

@@ -1,0 +1,44 @@
+using DubAgent.Engines.Mixing;
+
+namespace DubAgent.Engines.Export;
+
+/// <summary>manifest.json: everything a receiver needs to know about one dubbed video.</summary>
+public sealed record ExportManifest
+{
+    public required string Video { get; init; }
+    public required string SourceVideo { get; init; }
+    public required string Language { get; init; }
+    public string? SourceLanguage { get; init; }
+    public string? Voice { get; init; }
+    public required double DurationSeconds { get; init; }
+    public required double AudioVideoDifferenceMs { get; init; }
+    public bool AudioOnly { get; init; }
+    public IReadOnlyList<ManifestAudioTrack> AudioTracks { get; init; } = [];
+    public IReadOnlyList<ManifestSubtitle> Subtitles { get; init; } = [];
+    public IReadOnlyList<SpeakerVoice> Speakers { get; init; } = [];
+
+    /// <summary>The mix's gains and ducking (from mix.json beside the mix), when known.</summary>
+    public MixVolumes? Volumes { get; init; }
+
+    /// <summary>The mix's loudness target and measurement (from mix.json), when known.</summary>
+    public MixLoudness? MixLoudness { get; init; }
+
+    /// <summary>Measured with ebur128 on the dubbed track of the exported file.</summary>
+    public required ManifestLoudness Loudness { get; init; }
+
+    /// <summary>Tool (stage) to the engine that ran it.</summary>
+    public IReadOnlyDictionary<string, string> Engines { get; init; } = new Dictionary<string, string>();
+
+    public ManifestRecipe? Recipe { get; init; }
+    public string? Translation { get; init; }
+    public string? Transcript { get; init; }
+    public required DateTimeOffset Created { get; init; }
+}
+
+public sealed record ManifestAudioTrack(int Index, string Language, string Title, bool Default);
+
+public sealed record ManifestSubtitle(string File, string Language, bool Embedded);
+
+public sealed record ManifestLoudness(double IntegratedLufs, double LoudnessRangeLu, double TruePeakDbtp);
+
+public sealed record ManifestRecipe(string? Name, string? File, string? Text);

@@ -1,0 +1,235 @@
+using System.Text.Json;
+using DubAgent.Abstractions;
+using DubAgent.Abstractions.Errors;
+using DubAgent.Abstractions.Media;
+using DubAgent.Abstractions.Tools;
+using DubAgent.Core.Media;
+using DubAgent.Engines.Mixing;
+
+namespace DubAgent.Engines.Export;
+
+/// <summary>The `export` tool: one dubbed video per language or cast, subtitles beside them, and one package zip.</summary>
+public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, LoudnessMeter meter) : Tool<ExportArguments, ExportResult>
+{
+    private const int MaxRecipeChars = 64 * 1024;
+
+    public override string Name => "export";
+
+    public override string Description =>
+        "Exports the dubbed video: the source's video stream copied untouched, the mix (mix.wav from mix) as AAC with its " +
+        "language tag, optionally the original audio as a second track and the subtitles (.srt/.vtt from write_subtitles) as " +
+        "a subtitle stream; audio and video end together. Subtitles are also written as files beside each video. Several " +
+        "languages or voice casts go in 'dubs': one video each ('{voice or language}_{video name}_dubbed.mp4') and one " +
+        "package zip with the videos, subtitles, transcript, translations and a manifest.json per video (voices and engines " +
+        "per speaker, language, volumes, measured loudness, engines per stage, recipe). A source without a video stream is " +
+        "exported as audio only (.m4a). Returns the paths and, per video, the audio/video length difference and loudness.";
+
+    public override async Task<ExportResult> InvokeAsync(ExportArguments arguments, ToolContext context)
+    {
+        var ct = context.CancellationToken;
+        var dubs = DubsOf(arguments, context.Paths);
+        var bitrate = Bitrate(arguments.AudioBitrate);
+        var videoPath = InputFiles.RequireFile(context.Paths.CheckRead(arguments.Video, "video"), "video");
+        var source = await probe.ProbeAsync(videoPath, ct).ConfigureAwait(false);
+        if (arguments.KeepOriginalAudio && source.FirstAudio is null)
+            throw new InputException($"keep_original_audio is set but '{arguments.Video}' has no audio track.", "Set keep_original_audio to false.");
+        var audioOnly = source.FirstVideo is null;
+        var notes = new List<string>();
+        if (audioOnly)
+            notes.Add($"'{Path.GetFileName(videoPath)}' has no video stream: each dub is exported as audio only (.m4a).");
+
+        var sourceSubtitles = (arguments.SourceSubtitles ?? [])
+            .Select(p => SubtitleFile.From(context.Paths.CheckRead(p, "source_subtitles"), arguments.SourceLanguage, "source_subtitles")).ToList();
+        var transcript = arguments.Transcript is null ? null : InputFiles.RequireFile(context.Paths.CheckRead(arguments.Transcript, "transcript"), "transcript");
+        var provenance = JobProvenance.Read(context.JobDirectory);
+        var recipe = RecipeOf(arguments, provenance, context.Paths);
+        var work = InputFiles.RequireWritableDirectory(context.WorkDirectory, "work directory");
+
+        var videos = new List<ExportedVideo>();
+        var package = new List<(string EntryName, string FilePath)>();
+        for (var i = 0; i < dubs.Count; i++)
+        {
+            var dub = dubs[i];
+            var progress = new ProgressSlice(context.Progress, (double)i / dubs.Count, (i + 1.0) / dubs.Count, $"export {dub.Language}");
+            var (video, manifest, files) = await ExportOneAsync(dub, source, audioOnly, arguments, sourceSubtitles, transcript,
+                provenance, recipe, bitrate, work, progress, ct).ConfigureAwait(false);
+            videos.Add(video);
+            var stem = Path.GetFileNameWithoutExtension(video.Path);
+            package.Add(($"{stem}/{Path.GetFileName(video.Path)}", video.Path));
+            package.Add(($"{stem}/manifest.json", manifest));
+            package.AddRange(files.Select(f => ($"{stem}/{Path.GetFileName(f)}", f)));
+            if (dub.Translation is not null) package.Add(($"{stem}/translation.json", dub.Translation));
+        }
+        if (transcript is not null) package.Add(("transcript.json", transcript));
+
+        string? zip = null;
+        if (arguments.Package)
+        {
+            zip = Path.Combine(work, $"{DubbedFileName.Clean(Path.GetFileNameWithoutExtension(videoPath))}_dubbed.zip");
+            await PackageWriter.WriteAsync(zip, package, ct).ConfigureAwait(false);
+        }
+
+        context.Report.Engine = "ffmpeg";
+        context.Report.MediaSeconds = source.Duration * dubs.Count;
+        context.Report.Notes.AddRange(notes);
+        foreach (var v in videos)
+            context.Report.Notes.Add($"{Path.GetFileName(v.Path)}: {v.IntegratedLufs:0.0} LUFS, {v.TruePeakDbtp:0.0} dBTP, audio-video {v.AudioVideoDifferenceMs:0.#} ms");
+        return new ExportResult { Videos = videos, PackagePath = zip, PackageEntries = arguments.Package ? package.Count : 0, Notes = notes };
+    }
+
+    private async Task<(ExportedVideo Video, string Manifest, IReadOnlyList<string> SidecarFiles)> ExportOneAsync(
+        DubSpec dub, MediaInfo source, bool audioOnly, ExportArguments arguments, IReadOnlyList<SubtitleFile> sourceSubtitles,
+        string? transcript, JobProvenance provenance, ManifestRecipe? recipe, string bitrate, string work,
+        IProgress<ProgressUpdate> progress, CancellationToken ct)
+    {
+        var stem = DubbedFileName.Stem(dub.Voice, dub.Language, source.Path);
+        var output = Path.Combine(work, stem + (audioOnly ? ".m4a" : ".mp4"));
+        var subtitles = (dub.Subtitles ?? []).Select(p => SubtitleFile.From(p, dub.Language, "subtitles")).Concat(sourceSubtitles).ToList();
+
+        var dubTitle = string.IsNullOrWhiteSpace(dub.Voice) ? $"Dub ({dub.Language})" : $"Dub ({dub.Language}, {dub.Voice})";
+        var tracks = new List<AudioTrack> { new(dub.Mix, dub.Language, dubTitle) };
+        if (arguments.KeepOriginalAudio) tracks.Add(new AudioTrack(source.Path, arguments.SourceLanguage, "Original"));
+        var embed = arguments.EmbedSubtitles && !audioOnly;
+        if (audioOnly)
+            await new AudioOnlyExporter(ffmpeg).ExportAsync(tracks, output, source.Duration, bitrate, progress, ct).ConfigureAwait(false);
+        else
+            await muxer.MuxAsync(source.Path, tracks, output, progress, ct, bitrate,
+                embed ? subtitles.Select(s => (s.Path, (string?)s.Language)).ToList() : null).ConfigureAwait(false);
+
+        var sidecars = new List<string>();
+        foreach (var subtitle in subtitles)
+        {
+            var name = $"{stem}.{subtitle.Language}{subtitle.Extension}";
+            for (var n = 2; sidecars.Contains(Path.Combine(work, name)); n++) name = $"{stem}.{subtitle.Language}-{n}{subtitle.Extension}";
+            var target = Path.Combine(work, name);
+            await AtomicFile.WriteAsync(target, t => { File.Copy(subtitle.Path, t, overwrite: true); return Task.CompletedTask; }).ConfigureAwait(false);
+            sidecars.Add(target);
+        }
+
+        var written = await probe.ProbeAsync(output, ct).ConfigureAwait(false);
+        var (difference, frame) = Lengths(written);
+        var loudness = await meter.MeasureAsync(output, ct).ConfigureAwait(false);
+        var mixRecord = MixRecord(dub.Mix);
+        var (speakers, synthesisEngine) = dub.Placements is null ? ([], null) : SpeakerVoices.Read(dub.Placements);
+        var engines = new SortedDictionary<string, string>(provenance.Engines.ToDictionary(), StringComparer.Ordinal);
+        if (synthesisEngine is not null) engines.TryAdd("synthesize", synthesisEngine);
+        if (mixRecord is not null) engines.TryAdd("mix", "ffmpeg");
+        engines["export"] = "ffmpeg";
+
+        var manifest = new ExportManifest
+        {
+            Video = Path.GetFileName(output),
+            SourceVideo = Path.GetFileName(source.Path),
+            Language = dub.Language,
+            SourceLanguage = arguments.SourceLanguage,
+            Voice = dub.Voice,
+            DurationSeconds = Math.Round(written.Duration, 3),
+            AudioVideoDifferenceMs = Math.Round(difference, 2),
+            AudioOnly = audioOnly,
+            AudioTracks = tracks.Select((t, i) => new ManifestAudioTrack(i, t.Language ?? "und", t.Title ?? "", i == 0)).ToList(),
+            Subtitles = sidecars.Select((f, i) => new ManifestSubtitle(Path.GetFileName(f), subtitles[i].Language, embed)).ToList(),
+            Speakers = speakers,
+            Volumes = mixRecord?.Volumes,
+            MixLoudness = mixRecord?.Loudness,
+            Loudness = new ManifestLoudness(loudness.IntegratedLufs, loudness.LoudnessRangeLu, loudness.TruePeakDbtp),
+            Engines = engines,
+            Recipe = recipe,
+            Translation = dub.Translation is null ? null : "translation.json",
+            Transcript = transcript is null ? null : "../transcript.json",
+            Created = DateTimeOffset.UtcNow,
+        };
+        var manifestPath = Path.Combine(work, $"{stem}.manifest.json");
+        AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, DubAgentJson.Options));
+        var video = new ExportedVideo(output, dub.Language, dub.Voice, manifestPath, sidecars, written.Duration, difference, frame,
+            loudness.IntegratedLufs, loudness.TruePeakDbtp, audioOnly);
+        return (video, manifestPath, sidecars);
+    }
+
+    /// <summary>The single dub or the list, each checked: a mix that exists, a language, names that do not collide.</summary>
+    internal static List<DubSpec> DubsOf(ExportArguments a, IPathPolicy paths)
+    {
+        if (a.Dubs is { Count: > 0 } && a.Mix is not null)
+            throw new InputException("Both 'mix' and 'dubs' were given.", "Use 'mix' and 'language' for one dub, or 'dubs' for several, not both.");
+        var dubs = a.Dubs is { Count: > 0 }
+            ? a.Dubs
+            : a.Mix is not null
+                ? [new DubSpec { Mix = a.Mix, Language = a.Language ?? "", Voice = a.Voice, Subtitles = a.Subtitles, Translation = a.Translation, Placements = a.Placements }]
+                : throw new InputException("Nothing to export: no 'mix' and no 'dubs'.", "Give 'mix' (mix.wav from the mix tool) and 'language', or a 'dubs' list.");
+        var stems = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var checkedDubs = new List<DubSpec>();
+        foreach (var dub in dubs)
+        {
+            var language = dub.Language?.Trim() ?? "";
+            if (language.Length is < 2 or > 8 || !language.All(c => char.IsLetter(c) || c == '-'))
+                throw new InputException($"The dub of '{dub.Mix}' has no valid language ('{dub.Language}').", "Give an ISO 639-1 code such as 'es'.");
+            var mix = InputFiles.RequireFile(paths.CheckRead(dub.Mix, "mix"), "mix");
+            if (!stems.Add(DubbedFileName.Stem(dub.Voice, language, a.Video)))
+                throw new InputException($"Two dubs would both be named '{DubbedFileName.Stem(dub.Voice, language, a.Video)}'.",
+                    "Give each dub of the same language a different 'voice' name.");
+            checkedDubs.Add(new DubSpec
+            {
+                Mix = mix,
+                Language = language.ToLowerInvariant(),
+                Voice = string.IsNullOrWhiteSpace(dub.Voice) ? null : dub.Voice.Trim(),
+                // Checked now, so a bad subtitle fails the call before any video is written.
+                Subtitles = dub.Subtitles?.Select(s => SubtitleFile.From(paths.CheckRead(s, "subtitles"), language, "subtitles").Path).ToList(),
+                Translation = dub.Translation is null ? null : InputFiles.RequireFile(paths.CheckRead(dub.Translation, "translation"), "translation"),
+                Placements = dub.Placements is null ? null : InputFiles.RequireFile(paths.CheckRead(dub.Placements, "placements"), "placements"),
+            });
+        }
+        return checkedDubs;
+    }
+
+    private static string Bitrate(string? bitrate)
+    {
+        var b = string.IsNullOrWhiteSpace(bitrate) ? "192k" : bitrate.Trim();
+        if (!(b.EndsWith('k') && int.TryParse(b[..^1], out var k) && k is >= 32 and <= 512))
+            throw new InputException($"audio_bitrate '{bitrate}' is not a bitrate from 32k to 512k.", "Use for example '192k'.");
+        return b;
+    }
+
+    /// <summary>|audio - video| of the written file and the length of one video frame, in ms.</summary>
+    internal static (double DifferenceMs, double FrameMs) Lengths(MediaInfo written)
+    {
+        var video = written.FirstVideo;
+        var audio = written.FirstAudio;
+        if (video?.Duration is not { } v || audio?.Duration is not { } a) return (0, 0);
+        var frame = video.FrameRate is > 0 ? 1000 / video.FrameRate.Value : 0;
+        return (Math.Abs(a - v) * 1000, frame);
+    }
+
+    private static MixResult? MixRecord(string mixPath)
+    {
+        var record = Path.Combine(Path.GetDirectoryName(mixPath)!, MixTool.RecordName);
+        if (!File.Exists(record)) return null;
+        try
+        {
+            var mix = JsonSerializer.Deserialize<MixResult>(File.ReadAllText(record), DubAgentJson.Options);
+            // Only a record of this very file counts.
+            return mix is not null && Path.GetFullPath(mix.Path) == Path.GetFullPath(mixPath) ? mix : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static ManifestRecipe? RecipeOf(ExportArguments a, JobProvenance provenance, IPathPolicy paths)
+    {
+        var name = a.Recipe ?? provenance.Recipe;
+        var file = a.RecipeFile ?? provenance.RecipeFile;
+        if (name is null && file is null) return null;
+        string? text = null;
+        if (file is not null)
+        {
+            var full = a.RecipeFile is not null ? InputFiles.RequireFile(paths.CheckRead(file, "recipe_file"), "recipe_file") : Path.GetFullPath(file);
+            if (File.Exists(full))
+            {
+                text = File.ReadAllText(full);
+                if (text.Length > MaxRecipeChars) text = text[..MaxRecipeChars];
+            }
+            name ??= Path.GetFileNameWithoutExtension(full);
+        }
+        return new ManifestRecipe(name, file is null ? null : Path.GetFileName(file), text);
+    }
+}

@@ -37,6 +37,7 @@ public sealed class WavWriter : IAudioWriter
         for (var start = 0; start < interleaved.Length; start += samplesPerBuffer)
         {
             var block = interleaved.Slice(start, Math.Min(samplesPerBuffer, interleaved.Length - start));
+            // The same scale as WavReader (2^15, 2^23): a sample read and written back keeps its exact value.
             for (var i = 0; i < block.Length; i++)
             {
                 var v = float.IsNaN(block[i]) ? 0f : Math.Clamp(block[i], -1f, 1f);
@@ -44,10 +45,10 @@ public sealed class WavWriter : IAudioWriter
                 switch (Format.Encoding)
                 {
                     case SampleEncoding.Pcm16:
-                        BinaryPrimitives.WriteInt16LittleEndian(_buffer.AsSpan(offset), (short)Math.Round(v * 32767f));
+                        BinaryPrimitives.WriteInt16LittleEndian(_buffer.AsSpan(offset), (short)Math.Min(32767f, MathF.Round(v * 32768f)));
                         break;
                     case SampleEncoding.Pcm24:
-                        var s24 = (int)Math.Round(v * 8388607f);
+                        var s24 = (int)Math.Min(8388607.0, Math.Round(v * 8388608.0));
                         _buffer[offset] = (byte)s24;
                         _buffer[offset + 1] = (byte)(s24 >> 8);
                         _buffer[offset + 2] = (byte)(s24 >> 16);

@@ -72,7 +72,7 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
         var fitter = new TimingFitter(arguments.MaxStretch);
         var decisions = fitter.Fit(lines.Select(l => new FitSlot(l.Segment.Id, l.Segment.Start, l.Segment.End, bounds[l.Segment.Id].Seconds)).ToList(), total)
             .ToDictionary(d => d.Id);
-        var clips = await RenderAllAsync(lines, bounds, decisions, arguments.SampleRate, context).ConfigureAwait(false);
+        var clips = await RenderAllAsync(lines, bounds, decisions, arguments.SampleRate, total, context).ConfigureAwait(false);
 
         var voicePath = Path.Combine(context.WorkDirectory, VoiceFile);
         var totalFrames = (long)Math.Round(total * arguments.SampleRate);
@@ -250,7 +250,7 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
     }
 
     private async Task<List<PlacedClip>> RenderAllAsync(List<Line> lines, Dictionary<string, SpeechBounds.Bounds> bounds,
-        Dictionary<string, FitDecision> decisions, int sampleRate, ToolContext context)
+        Dictionary<string, FitDecision> decisions, int sampleRate, double total, ToolContext context)
     {
         var stretcher = new ClipStretcher(ffmpeg);
         var cache = ClipCache.ForJob(context.JobDirectory);
@@ -259,10 +259,12 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
         foreach (var line in lines)
         {
             var b = bounds[line.Segment.Id];
-            if (b.EndFrame <= b.StartFrame) continue;
             var decision = decisions[line.Segment.Id];
+            if (b.EndFrame <= b.StartFrame || decision.Start >= total) continue;
+            var room = Math.Max(0, total - decision.Start);
             var fitKey = ClipCache.Key(line.Key, b.StartFrame.ToString(CultureInfo.InvariantCulture), b.EndFrame.ToString(CultureInfo.InvariantCulture),
-                decision.StretchRatio.ToString("0.######", CultureInfo.InvariantCulture), sampleRate.ToString(CultureInfo.InvariantCulture));
+                decision.StretchRatio.ToString("0.######", CultureInfo.InvariantCulture), sampleRate.ToString(CultureInfo.InvariantCulture),
+                decision.End > total ? room.ToString("0.######", CultureInfo.InvariantCulture) : "");
             var path = cache.PathFor(fitKey, "fit");
             work.Add((line, path));
             clips.Add(new PlacedClip(path, (long)Math.Round(decision.Start * sampleRate), (long)Math.Round(decision.FittedSeconds * sampleRate)));
@@ -273,8 +275,8 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
             async (item, token) =>
             {
                 var decision = decisions[item.Line.Segment.Id];
-                await stretcher.RenderAsync(item.Line.RawPath, bounds[item.Line.Segment.Id], decision.StretchRatio, sampleRate, item.Path, token)
-                    .ConfigureAwait(false);
+                await stretcher.RenderAsync(item.Line.RawPath, bounds[item.Line.Segment.Id], decision.StretchRatio, sampleRate, item.Path, token,
+                    decision.End > total ? Math.Max(0.01, total - decision.Start) : null).ConfigureAwait(false);
                 var n = Interlocked.Increment(ref finished);
                 context.Progress.Report(new ProgressUpdate(0.6 + 0.25 * n / todo.Count, $"fitted {n}/{todo.Count} clips"));
             }).ConfigureAwait(false);

@@ -91,24 +91,36 @@ public sealed class PiperSynthesizerTests : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_voice_lists_the_voices_and_a_failing_piper_is_an_engine_failure()
+    public async Task Unknown_voice_is_an_input_error_listing_the_voices()
     {
         var unknown = await Assert.ThrowsAsync<InputException>(() =>
             Engine.SynthesizeAsync(new SpeechRequest("Hola", "es", "nadie", _kit.PathOf("x.wav")), new EngineContext { WorkDirectory = _kit.Directory }));
         Assert.Contains("es_ES-test-medium:ana", unknown.Hint);
+    }
 
-        File.Delete(Path.Combine(_directory, "es_ES-test-medium.onnx")); // the fake checks the model exists, as piper does
-        File.WriteAllBytes(Path.Combine(_directory, "keep.onnx"), []);
+    [Fact]
+    public async Task A_failing_piper_is_an_engine_failure_with_its_message_and_leaves_no_file()
+    {
+        var output = _kit.PathOf("failed.wav");
+        var error = await Assert.ThrowsAsync<EngineFailedException>(() =>
+            Engine.SynthesizeAsync(new SpeechRequest("", "en", "en_US-solo-low", output), new EngineContext { WorkDirectory = _kit.Directory }));
+        Assert.Contains("exit code 5", error.Message);
+        Assert.Contains("nothing on stdin", error.StderrTail);
+        Assert.False(File.Exists(output));
+        Assert.Empty(Directory.GetFiles(_kit.Directory, "*.partial*"));
+    }
+
+    [Fact]
+    public async Task A_configured_model_that_is_missing_makes_the_engine_unavailable()
+    {
         using var kit = new SynthesisTestKit(new Dictionary<string, string?>
         {
             ["Piper:Program"] = Path.Combine(_directory, "piper"),
-            ["Piper:Model"] = Path.Combine(_directory, "en_US-solo-low.onnx"),
+            ["Piper:Model"] = Path.Combine(_directory, "gone.onnx"),
         });
-        File.Delete(Path.Combine(_directory, "en_US-solo-low.onnx"));
-        var engine = kit.Services.GetRequiredService<PiperSynthesizer>();
-        var status = await engine.CheckAsync(CancellationToken.None);
+        var status = await kit.Services.GetRequiredService<PiperSynthesizer>().CheckAsync(CancellationToken.None);
         Assert.False(status.Available);
-        Assert.Contains("en_US-solo-low.onnx", status.Detail);
+        Assert.Contains("gone.onnx", status.Detail);
     }
 
     [Fact]

@@ -9,9 +9,16 @@ namespace DubAgent.Engines.Synthesis;
 /// </summary>
 public sealed class ClipStretcher(Ffmpeg ffmpeg)
 {
+    /// <param name="maxSeconds">Output needed at most (the rest would fall past the track's end): the input is cut to match, so a
+    /// five-minute overflow at the end of a film is not compressed in full only to be thrown away.</param>
     public async Task RenderAsync(string rawPath, SpeechBounds.Bounds bounds, double ratio, int sampleRate, string outputPath,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, double? maxSeconds = null)
     {
+        if (maxSeconds is { } limit && limit * ratio < bounds.Seconds)
+        {
+            var frames = (long)Math.Ceiling((limit * ratio + 0.05) * bounds.SampleRate);
+            bounds = bounds with { EndFrame = Math.Min(bounds.EndFrame, bounds.StartFrame + Math.Max(1, frames)) };
+        }
         var filters = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture, $"atrim=start_sample={bounds.StartFrame}:end_sample={bounds.EndFrame}"),

@@ -20,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<MediaProbe>();
         services.TryAddSingleton<AudioExtractor>();
         services.TryAddSingleton<Muxer>();
+        services.TryAddSingleton<LoudnessMeter>();
         services.TryAddSingleton<IMediaToolkit, MediaToolkit>();
         services.TryAddSingleton<RegistrationProblems>();
         services.TryAddSingleton<IToolRegistry, ToolRegistry>();

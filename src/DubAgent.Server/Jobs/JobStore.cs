@@ -24,7 +24,8 @@ public sealed class JobStore
     {
         while (true)
         {
-            var id = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+            // Sortable by creation time (milliseconds), unguessable enough to never collide.
+            var id = $"{DateTime.UtcNow:yyyyMMdd-HHmmssfff}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
             var folder = Path.Combine(Directory, id);
             if (System.IO.Directory.Exists(folder)) continue;
             System.IO.Directory.CreateDirectory(folder);

@@ -7,7 +7,7 @@ namespace DubAgent.Server.Tools;
 
 public sealed class JobArguments
 {
-    [Description("The job id, as the `job` line of a tool result shows it (e.g. 20261121-084511-3fa2c1).")]
+    [Description("The job id, as the `job` line of a tool result shows it (e.g. 20261121-084511123-3fa2).")]
     public required string Job { get; init; }
 }
 

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using DubAgent.Abstractions.Errors;
+using DubAgent.Cli.Hosting;
+using DubAgent.Server.Hosting;
+using DubAgent.Server.Transports;
+using Microsoft.Extensions.Configuration;
+
+namespace DubAgent.Cli.Commands;
+
+/// <summary>
+/// `dubagent serve [--http 127.0.0.1:5005] [--token T] [--root DIR]... [--jobs DIR] [--max-calls N]`: the MCP server,
+/// over stdio (stdout carries only MCP; logs go to stderr) or Streamable HTTP.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var http = new Option<string?>("--http")
+        {
+            Description = "Serve Streamable HTTP on this address instead of stdio, e.g. 127.0.0.1:5005 (endpoint /mcp). " +
+                          "A non-loopback address needs --token.",
+        };
+        var token = new Option<string?>("--token")
+        {
+            Description = "Bearer token HTTP clients must send (default: the DUBAGENT_TOKEN environment variable).",
+        };
+        var roots = new Option<string[]>("--root")
+        {
+            Description = "A folder tool calls may read and write (repeatable). Client-announced roots are added.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var jobs = new Option<string?>("--jobs") { Description = "Folder for job outputs (default: Server:JobsDirectory, else the user's data folder)." };
+        var maxCalls = new Option<int?>("--max-calls") { Description = "Tool calls working at once; more wait their turn (default 2)." };
+        var command = new Command("serve", "Run the MCP server (stdio by default, or Streamable HTTP with --http) so assistants can call DubAgent's tools.")
+        {
+            http, token, roots, jobs, maxCalls,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var configuration = host.Configuration;
+            var options = new DubAgentServerOptions
+            {
+                JobsDirectory = parse.GetValue(jobs) ?? configuration["Server:JobsDirectory"] ?? DubAgentServerOptions.DefaultJobsDirectory(),
+                MaxConcurrentCalls = parse.GetValue(maxCalls) ?? configuration.GetValue<int?>("Server:MaxConcurrentCalls") ?? 2,
+            };
+            foreach (var root in parse.GetValue(roots) ?? [])
+            {
+                var full = Path.GetFullPath(root);
+                if (!Directory.Exists(full))
+                    throw new InputException($"The --root folder '{root}' does not exist.", "Give an existing folder holding the videos to dub.");
+                options.Roots.Add(full);
+            }
+            if (options.MaxConcurrentCalls < 1)
+                throw new InputException($"--max-calls must be at least 1, not {options.MaxConcurrentCalls}.");
+
+            var server = new DubAgentServer(host.Services, options);
+            var stderr = parse.InvocationConfiguration.Error;
+            var allowed = options.Roots.Count == 0 ? "none yet (client roots only)" : string.Join(", ", options.Roots);
+            if (parse.GetValue(http) is not { } address)
+            {
+                await stderr.WriteLineAsync($"dubagent MCP server on stdio: {server.Tools.Count} tools; roots: {allowed}; jobs: {server.Jobs.Directory}").ConfigureAwait(false);
+                await server.RunStdioAsync(cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+
+            var binding = HttpBinding.Parse(address, parse.GetValue(token) ?? configuration["Token"]);
+            await using var web = await McpHttpHost.StartAsync(server, binding, cancellationToken).ConfigureAwait(false);
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"Serving MCP at {web.Endpoint}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"{server.Tools.Count} tools; roots: {allowed}; jobs: {server.Jobs.Directory}; " +
+                                        (binding.Token is null ? "no token (loopback only)" : "bearer token required")).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop serving.
+            }
+            return 0;
+        });
+        return command;
+    }
+}

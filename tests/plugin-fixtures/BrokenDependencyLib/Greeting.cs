@@ -1,0 +1,6 @@
+namespace BrokenDependencyLib;
+
+public sealed class Greeting
+{
+    public string Text => "hello";
+}

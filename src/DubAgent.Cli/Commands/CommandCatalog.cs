@@ -12,5 +12,9 @@ public static class CommandCatalog
         yield return DemoCommand.Create(host);
         yield return BenchCommand.Create(host);
         yield return ServeCommand.Create(host);
+        yield return RunCommand.Create(host);
+        yield return PipelinesCommand.Create(host);
+        yield return ToolsCommand.Create(host);
+        yield return CallCommand.Create(host);
     }
 }

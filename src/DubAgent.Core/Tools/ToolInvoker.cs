@@ -23,6 +23,9 @@ public sealed class ToolInvoker(IToolRegistry tools, ToolSchemas schemas, ToolAr
     /// <summary>The JSON Schema of the tool's arguments (an object schema with properties, descriptions and required).</summary>
     public JsonElement SchemaOf(ITool tool) => schemas.For(tool);
 
+    /// <summary>The JSON Schema of the tool's result (the fields `steps.ID.FIELD` reads in recipes).</summary>
+    public JsonElement ResultSchemaOf(ITool tool) => schemas.ResultFor(tool);
+
     public object Bind(ITool tool, JsonElement arguments) => binder.Bind(tool, arguments);
 
     public object Bind(ITool tool, JsonObject arguments) => binder.Bind(tool, arguments);

@@ -52,6 +52,6 @@ public sealed class ToolSchemas(IEngineRegistry engines)
         var names = engines.ForCapability(capability).Select(e => e.Name).ToList();
         var list = names.Count == 0 ? "none registered" : string.Join(", ", names);
         var prefix = string.IsNullOrWhiteSpace(own) ? $"The {capability} engine to use." : own.TrimEnd();
-        return $"{prefix} One of: {list}. Omit for the first one that can run here (in that order).";
+        return $"{prefix} Engines (in order of preference): {list}.";
     }
 }

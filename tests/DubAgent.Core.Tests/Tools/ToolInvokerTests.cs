@@ -44,7 +44,7 @@ public sealed class ToolInvokerTests : IDisposable
         Assert.Equal("The text to write into the output file.", properties.GetProperty("text").GetProperty("description").GetString());
         Assert.Equal(new[] { "text" }, schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()!).ToArray());
         var engine = properties.GetProperty("engine").GetProperty("description").GetString()!;
-        Assert.Contains("One of: dsp, demucs", engine);
+        Assert.Contains("Engines (in order of preference): dsp, demucs.", engine);
         Assert.StartsWith("The separate engine to use.", engine);
         Assert.Equal("very_loud", properties.GetProperty("level").GetProperty("enum").EnumerateArray().Last().GetString());
     }

@@ -37,7 +37,9 @@ public sealed class LoudnessNormalizer(Ffmpeg ffmpeg, LoudnessMeter meter)
                 $"measured_LRA={F(input.LoudnessRangeLu)}", $"measured_thresh={F(input.ThresholdLufs)}", "linear=true");
             await RenderAsync(inputPath, outputPath, [loudnorm], sampleRate, channels, durationSeconds, progress, cancellationToken).ConfigureAwait(false);
             var output = await meter.MeasureAsync(outputPath, cancellationToken).ConfigureAwait(false);
-            return new NormalizationOutcome(input, output, "loudnorm_linear", gain);
+            // loudnorm quietly turns dynamic when its own checks refuse linear mode: only a verified result counts.
+            if (Math.Abs(output.IntegratedLufs - target.IntegratedLufs) <= 0.5 && output.TruePeakDbtp <= LoudnessTarget.MixCeilingDbtp + 0.2)
+                return new NormalizationOutcome(input, output, "loudnorm_linear", gain);
         }
 
         LoudnessMeasurement? result = null;

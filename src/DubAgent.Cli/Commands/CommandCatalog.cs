@@ -16,5 +16,6 @@ public static class CommandCatalog
         yield return PipelinesCommand.Create(host);
         yield return ToolsCommand.Create(host);
         yield return CallCommand.Create(host);
+        yield return VoicesCommand.Create(host);
     }
 }

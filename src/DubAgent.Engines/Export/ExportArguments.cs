@@ -6,7 +6,7 @@ namespace DubAgent.Engines.Export;
 public sealed class ExportArguments
 {
     [Description("The source video: its video stream is copied untouched into every dubbed video. A file with no video stream is exported as audio only (.m4a), with a note.")]
-    public string Video { get; set; } = "";
+    public required string Video { get; set; }
 
     [Description("One dub: the finished soundtrack (mix.wav from mix). For several languages or casts use 'dubs' instead.")]
     public string? Mix { get; set; }
@@ -61,10 +61,10 @@ public sealed class ExportArguments
 public sealed class DubSpec
 {
     [Description("The finished soundtrack (mix.wav from mix).")]
-    public string Mix { get; set; } = "";
+    public required string Mix { get; set; }
 
     [Description("Language of the dub (ISO 639-1, e.g. 'es').")]
-    public string Language { get; set; } = "";
+    public required string Language { get; set; }
 
     [Description("Optional voice or cast name, used in the file name instead of the language.")]
     public string? Voice { get; set; }

@@ -6,7 +6,7 @@ namespace DubAgent.Engines.Mixing;
 public sealed class MixArguments
 {
     [Description("The dubbed dialogue track (voice.wav from synthesize).")]
-    public string Voice { get; set; } = "";
+    public required string Voice { get; set; }
 
     [Description("Separated route: the background stem (background.wav from separate_audio). Give this or 'original', not both.")]
     public string? Background { get; set; }

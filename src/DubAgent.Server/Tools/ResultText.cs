@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DubAgent.Abstractions;
 using DubAgent.Core.Tools;
@@ -15,6 +16,9 @@ namespace DubAgent.Server.Tools;
 /// </summary>
 public static class ResultText
 {
+    // Models read this text: keep quotes and accents as they are rather than \u escapes.
+    private static readonly JsonSerializerOptions ReadableJson = new(DubAgentJson.Compact) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static CallToolResult Success(ToolCallResult result, Job? job, JobStep? step, IReadOnlyList<Artifact> files)
     {
         var text = new StringBuilder(ToolInvoker.Summarize(result));
@@ -24,7 +28,7 @@ public static class ResultText
         var content = new List<ContentBlock>
         {
             new TextContentBlock { Text = text.ToString() },
-            new TextContentBlock { Text = JsonSerializer.Serialize(result.Json, DubAgentJson.Compact) },
+            new TextContentBlock { Text = JsonSerializer.Serialize(result.Json, ReadableJson) },
         };
         foreach (var file in files.Where(f => !f.RelativePath.EndsWith(StepRecord.FileName, StringComparison.Ordinal)))
             content.Add(new ResourceLinkBlock { Uri = file.Uri, Name = file.RelativePath, MimeType = file.MimeType, Size = file.Size });

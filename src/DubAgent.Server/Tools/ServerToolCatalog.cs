@@ -1,5 +1,6 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Tools;
+using DubAgent.Core.Pipelines;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Resources;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,9 @@ public static class ServerToolCatalog
         new ListEnginesTool(services.GetRequiredService<IEngineRegistry>()),
         new GetJobTool(jobs, artifacts),
         new CancelJobTool(jobs),
+        new ListPipelinesTool(services.GetService<RecipeCatalog>() ?? new RecipeCatalog()),
+        new RunPipelineTool(services.GetService<PipelineRunner>() ?? ActivatorUtilities.CreateInstance<PipelineRunner>(services),
+            services.GetService<RecipeCatalog>() ?? new RecipeCatalog()),
     ];
 
     public static IReadOnlyList<ITool> Combine(IReadOnlyList<ITool> registry, IReadOnlyList<IServerTool> server)

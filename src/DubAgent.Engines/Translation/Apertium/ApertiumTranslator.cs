@@ -104,7 +104,7 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
             for (var k = 0; k < toTranslate.Count; k++)
             {
                 var i = toTranslate[k];
-                results[i] = TermProtector.Restore(OneLine(parts[k]), protectedTexts[i].Tokens);
+                results[i] = TermProtector.Restore(SpaceBeforePunctuation().Replace(OneLine(parts[k]), "$1"), protectedTexts[i].Tokens);
             }
         }
         return results;
@@ -165,4 +165,8 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>apertium sometimes leaves a blank before closing punctuation ("una tormenta .").</summary>
+    [GeneratedRegex(@"\s+([.,!?;:…])")]
+    private static partial Regex SpaceBeforePunctuation();
 }

@@ -17,5 +17,6 @@ public static class CommandCatalog
         yield return ToolsCommand.Create(host);
         yield return CallCommand.Create(host);
         yield return VoicesCommand.Create(host);
+        yield return PluginsCommand.Create(host);
     }
 }

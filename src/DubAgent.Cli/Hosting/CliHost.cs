@@ -1,4 +1,5 @@
 using DubAgent.Core.Hosting;
+using DubAgent.Core.Plugins;
 using DubAgent.Engines;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,26 @@ public sealed class CliHost(string[] args) : IAsyncDisposable
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddDubAgentCore();
         services.AddBuiltInEngines();
+        // Plugins come after the built-in tools and engines, so on a name clash the built-in one stays.
+        using (var loggerFactory = LoggerFactory.Create(logging => logging
+                   .AddSimpleConsole(o => o.SingleLine = true)
+                   .AddFilter(level => level >= (Verbose ? LogLevel.Debug : LogLevel.Warning))
+                   .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace)))
+        {
+            new PluginLoader(loggerFactory.CreateLogger<PluginLoader>())
+                .LoadInto(services, PluginFolders.From(configuration, PluginFolderArguments(args)));
+        }
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>`--plugins DIR` values, read before the command line is parsed because services are built first.</summary>
+    private static IEnumerable<string> PluginFolderArguments(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--plugins" && i + 1 < args.Length) yield return args[i + 1];
+            else if (args[i].StartsWith("--plugins=", StringComparison.Ordinal)) yield return args[i]["--plugins=".Length..];
+        }
     }
 
     public async ValueTask DisposeAsync()

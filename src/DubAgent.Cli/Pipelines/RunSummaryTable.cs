@@ -24,7 +24,12 @@ public static class RunSummaryTable
             var note = step.Notes.FirstOrDefault(n => n.StartsWith("fell back", StringComparison.Ordinal))
                 ?? (step.Status == StepStatus.Skipped ? step.EngineReason : null) ?? "";
             table.AddRow(Cell(step.Step), Cell(step.Tool), Cell(step.EngineRan ?? "-"), Cell(cache),
-                Cell(step.Status is StepStatus.Ran or StepStatus.Cached ? step.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "-"),
+                Cell(step.Status switch
+                {
+                    StepStatus.Ran => Seconds(step.Elapsed),
+                    StepStatus.Cached => $"0 (was {Seconds(step.Elapsed)})",
+                    _ => "-",
+                }),
                 Cell(step.RealTimeFactor is { } rtf ? rtf.ToString("0.000", CultureInfo.InvariantCulture) : "-"),
                 Cell(note));
         }
@@ -33,6 +38,8 @@ public static class RunSummaryTable
         foreach (var (name, value) in result.Outputs)
             console.WriteLine($"{name}: {(value is null ? "null" : value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString())}");
     }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static Text Cell(string text) => new(text);
 }

@@ -13,9 +13,11 @@ public static partial class RecipeLoader
 {
     public static readonly IReadOnlyList<string> InputTypes = ["file", "string", "number", "integer", "boolean"];
 
-    private static readonly string[] TopKeys = ["name", "description", "inputs", "steps", "outputs"];
-    private static readonly string[] StepKeys = ["id", "name", "tool", "with", "when", "engine"];
-    private static readonly string[] InputKeys = ["type", "required", "default", "enum", "description"];
+    /// <summary>The keys the format knows (pipelines/schema/recipe.schema.json lists the same).</summary>
+    public static readonly string[] TopKeys = ["name", "description", "inputs", "steps", "outputs"];
+    public static readonly string[] StepKeys = ["id", "name", "tool", "with", "when", "engine"];
+    public static readonly string[] InputKeys = ["type", "required", "default", "enum", "description"];
+    public static readonly string[] EngineKeys = ["route", "use", "fallback"];
 
     [GeneratedRegex("^[a-z][a-z0-9_-]*$")]
     private static partial Regex IdPattern();
@@ -176,7 +178,7 @@ public static partial class RecipeLoader
                 Problem(Pos(node), $"'engine' of step '{stepId}' must be an engine name or {{ route: [...], fallback: [...] }}.");
                 return null;
             }
-            CheckKeys(map, ["route", "use", "fallback"], "engine");
+            CheckKeys(map, EngineKeys, "engine");
             var routes = new List<EngineRoute>();
             if (Child(map, "use") is { } useNode && Value(useNode) is RecipeScalar use)
                 routes.Add(new EngineRoute(null, use, use.At));

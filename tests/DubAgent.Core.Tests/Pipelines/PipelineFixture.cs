@@ -19,6 +19,7 @@ public sealed class PipelineFixture : IDisposable
         services.AddSingleton<ITool, WriteNumberTool>();
         services.AddSingleton<ITool, MeasureTool>();
         services.AddSingleton<ITool, CopyTool>();
+        services.AddSingleton<ITool, RendezvousTool>();
         foreach (var name in new[] { "ffmpeg", "uvr", "demucs", "dsp" })
             services.AddSingleton<IEngine>(new ProbeEngine(name, !missingEngines.Contains(name)));
         Services = services.BuildServiceProvider();

@@ -75,3 +75,32 @@ public static class RunLog
         return File.Exists(path) ? File.ReadAllLines(path) : [];
     }
 }
+
+public sealed class RendezvousArgs
+{
+    [Description("This step's flag name.")]
+    public required string Me { get; init; }
+
+    [Description("The flag name of the step it waits for.")]
+    public required string Other { get; init; }
+}
+
+public sealed record RendezvousResult(bool Met);
+
+/// <summary>Raises its flag and waits (up to 20 s) for another step's: both meet only when the runner runs them side by side.</summary>
+public sealed class RendezvousTool : Tool<RendezvousArgs, RendezvousResult>
+{
+    public override string Name => "rendezvous";
+    public override string Description => "Waits for another step to run at the same time.";
+
+    public override async Task<RendezvousResult> InvokeAsync(RendezvousArgs arguments, ToolContext context)
+    {
+        await File.WriteAllTextAsync(Path.Combine(context.JobDirectory, arguments.Me + ".flag"), "up");
+        for (var i = 0; i < 400; i++)
+        {
+            if (File.Exists(Path.Combine(context.JobDirectory, arguments.Other + ".flag"))) return new RendezvousResult(true);
+            await Task.Delay(50, context.CancellationToken);
+        }
+        return new RendezvousResult(false);
+    }
+}

@@ -4,37 +4,33 @@ namespace DubAgent.Engines.Tests.Synthesis;
 
 public sealed class DspTests
 {
-    private static float[] Voiced(double hz, int rate, int length)
-    {
-        // A few harmonics with a weak fundamental, like a voice.
-        var frame = new float[length];
-        for (var i = 0; i < length; i++)
-        {
-            var t = (double)i / rate;
-            frame[i] = (float)(0.2 * Math.Sin(2 * Math.PI * hz * t) + 0.4 * Math.Sin(2 * Math.PI * 2 * hz * t) + 0.3 * Math.Sin(2 * Math.PI * 3 * hz * t));
-        }
-        return frame;
-    }
-
-    [Theory]
-    [InlineData(95.0)]
-    [InlineData(130.0)]
-    [InlineData(220.0)]
-    [InlineData(310.0)]
-    public void Pitch_of_a_harmonic_frame_is_found_within_two_percent(double hz)
-    {
-        var f0 = PitchEstimator.EstimateHz(Voiced(hz, 16000, 640), 16000);
-        Assert.NotNull(f0);
-        Assert.InRange(f0!.Value, hz * 0.98, hz * 1.02);
-    }
-
     [Fact]
-    public void Noise_and_silence_are_unvoiced()
+    public void Speaker_pitch_is_the_median_over_each_speakers_lines()
     {
-        var random = new Random(1);
-        var noise = Enumerable.Range(0, 640).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-        Assert.Null(PitchEstimator.EstimateHz(noise, 16000));
-        Assert.Null(PitchEstimator.EstimateHz(new float[640], 16000));
+        using var kit = new SynthesisTestKit();
+        var path = kit.PathOf("two-voices.wav");
+        const int rate = 44100;
+        var samples = new float[6 * rate];
+        void Voice(double from, double to, double hz)
+        {
+            for (var i = (int)(from * rate); i < (int)(to * rate); i++)
+            {
+                var t = (double)i / rate;
+                samples[i] = (float)(0.1 * Math.Sin(2 * Math.PI * hz * t) + 0.2 * Math.Sin(4 * Math.PI * hz * t) + 0.1 * Math.Sin(6 * Math.PI * hz * t));
+            }
+        }
+        Voice(0.5, 2.0, 110);
+        Voice(3.0, 4.5, 240);
+        Voice(5.0, 5.8, 112);
+        using (var writer = new DubAgent.Core.Media.WavWriter(path, new DubAgent.Abstractions.Media.AudioFormat(rate, 1)))
+        {
+            writer.Write(samples);
+            writer.Commit();
+        }
+        var pitches = SpeakerPitchMeter.Measure(path, [("LOW", 0.5, 2.0), ("HIGH", 3.0, 4.5), ("LOW", 5.0, 5.8), ("SILENT", 2.2, 2.8)], CancellationToken.None);
+        Assert.InRange(pitches["LOW"], 107, 115);
+        Assert.InRange(pitches["HIGH"], 233, 247);
+        Assert.False(pitches.ContainsKey("SILENT"));
     }
 
     [Fact]

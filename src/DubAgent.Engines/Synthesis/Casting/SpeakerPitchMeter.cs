@@ -1,15 +1,15 @@
+using DubAgent.Core.Dsp;
 using DubAgent.Core.Media;
 
 namespace DubAgent.Engines.Synthesis;
 
 /// <summary>
 /// The median f0 of each speaker over (up to) the first 20 seconds of their lines in the original audio, read from
-/// a WAV by seeking to each line; a speaker with too few voiced frames gets no figure.
+/// a WAV by seeking to each line and tracked with Core's <see cref="PitchTracker"/>; a speaker with too few voiced
+/// frames gets no figure.
 /// </summary>
 public static class SpeakerPitchMeter
 {
-    private const double FrameSeconds = 0.04;
-    private const double HopSeconds = 0.02;
     private const double SecondsPerSpeaker = 20;
     private const int MinVoicedFrames = 8;
 
@@ -19,11 +19,10 @@ public static class SpeakerPitchMeter
         using var reader = new WavReader(wavPath);
         var sourceRate = reader.Format.SampleRate;
         var channels = reader.Format.Channels;
-        // Voice f0 is under 400 Hz: averaging down to about 8 kHz loses nothing it needs and cuts the work by the factor squared.
-        var decimation = Math.Max(1, sourceRate / 8000);
+        // The tracker sums harmonics up to 4 kHz: averaging down to about 16 kHz keeps them and cuts the work.
+        var decimation = Math.Max(1, sourceRate / 16000);
         var rate = sourceRate / decimation;
-        var frameLength = (int)(FrameSeconds * rate);
-        var hop = (int)(HopSeconds * rate);
+        var frameLength = StftLayout.For(rate).FftSize;
         var f0s = new Dictionary<string, List<double>>();
         var seconds = new Dictionary<string, double>();
 
@@ -49,8 +48,8 @@ public static class SpeakerPitchMeter
                 mono[i] = sum / (decimation * channels);
             }
             var list = f0s.TryGetValue(speaker, out var l) ? l : f0s[speaker] = [];
-            for (var at = 0; at + frameLength <= mono.Length; at += hop)
-                if (PitchEstimator.EstimateHz(mono.AsSpan(at, frameLength), rate) is { } hz) list.Add(hz);
+            foreach (var frame in PitchTracker.Track(mono, rate).Frames)
+                if (frame.Voiced) list.Add(frame.Hz);
         }
 
         return f0s.Where(p => p.Value.Count >= MinVoicedFrames)

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using DubAgent.Cli.Doctor;
+using DubAgent.Cli.Tests.Support;
+
+namespace DubAgent.Cli.Tests.Doctor;
+
+public sealed class DoctorCommandTests
+{
+    [Fact]
+    public async Task Json_lists_every_program_with_version_or_install_command_and_masks_secrets()
+    {
+        Environment.SetEnvironmentVariable("DUBAGENT_DOCTORTEST__ACCESSTOKEN", "env-token-value");
+        var run = await CliRun.InProcessAsync("doctor", "--json", "--config", "Llm:ApiKey=sk-secret-123", "--config", "Llm:Model=tiny-model");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("ok").GetBoolean());
+
+        var programs = root.GetProperty("programs").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        foreach (var name in new[] { "ffmpeg", "ffprobe", "espeak-ng", "demucs", "whisper-cli", "piper" }) Assert.Contains(name, programs.Keys);
+        var ffmpeg = programs["ffmpeg"];
+        Assert.True(ffmpeg.GetProperty("found").GetBoolean());
+        Assert.True(ffmpeg.GetProperty("required").GetBoolean());
+        Assert.Matches(@"^\d+\.\d+", ffmpeg.GetProperty("version").GetString());
+        Assert.All(programs.Values, p => Assert.False(string.IsNullOrEmpty(p.GetProperty("install").GetString())));
+
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("engines").ValueKind);
+        Assert.All(root.GetProperty("engines").EnumerateArray(), e =>
+        {
+            Assert.False(string.IsNullOrEmpty(e.GetProperty("name").GetString()));
+            if (!e.GetProperty("available").GetBoolean()) Assert.False(string.IsNullOrEmpty(e.GetProperty("install").GetString()));
+        });
+
+        var config = root.GetProperty("configuration");
+        Assert.Equal("****", config.GetProperty("Llm:ApiKey").GetString());
+        Assert.Equal("tiny-model", config.GetProperty("Llm:Model").GetString());
+        Assert.Equal("****", config.GetProperty("DOCTORTEST:ACCESSTOKEN").GetString());
+        Assert.DoesNotContain("sk-secret-123", run.Stdout);
+        Assert.DoesNotContain("env-token-value", run.Stdout);
+    }
+
+    [Fact]
+    public async Task People_get_tables()
+    {
+        var run = await CliRun.InProcessAsync("doctor");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("External programs", run.Stdout);
+        Assert.Contains("Engines", run.Stdout);
+        Assert.Contains("Effective configuration", run.Stdout);
+        Assert.Contains("ffprobe", run.Stdout);
+        Assert.Contains("Ready", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Without_ffmpeg_on_path_doctor_exits_1_and_names_the_install_command()
+    {
+        using var folder = new TempFolder();
+        var run = await CliRun.ChildProcessAsync(folder.Path, "doctor", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.False(json.RootElement.GetProperty("ok").GetBoolean());
+        var ffmpeg = json.RootElement.GetProperty("programs").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "ffmpeg");
+        Assert.False(ffmpeg.GetProperty("found").GetBoolean());
+        Assert.Equal("sudo apt-get update && sudo apt-get install -y ffmpeg", ffmpeg.GetProperty("install").GetString());
+        Assert.Contains("error: ffmpeg is missing", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Without_ffmpeg_on_path_a_command_says_what_is_missing_and_how_to_install_it()
+    {
+        using var folder = new TempFolder();
+        var run = await CliRun.ChildProcessAsync(folder.Path, "demo", "--out", folder["demo"]);
+
+        Assert.Equal(3, run.ExitCode);
+        var lines = run.Stderr.Trim().Split('\n');
+        Assert.StartsWith("error: Engine 'ffmpeg'", lines[0]);
+        Assert.Contains("not on PATH", lines[0]);
+        Assert.Equal("hint: sudo apt-get update && sudo apt-get install -y ffmpeg", lines[1]);
+        Assert.DoesNotContain("   at ", run.Stderr);
+        Assert.False(Directory.Exists(folder["demo"]));
+    }
+
+    [Theory]
+    [InlineData("Llm:ApiKey", true)]
+    [InlineData("OpenAI:api_key", true)]
+    [InlineData("Hf:Token", true)]
+    [InlineData("Db:Password", true)]
+    [InlineData("ClientSecret", true)]
+    [InlineData("Llm:Model", false)]
+    [InlineData("Keyboard:Layout", false)]
+    [InlineData("Demucs:Model", false)]
+    public void Secret_keys_are_recognised_by_their_last_part(string key, bool secret) =>
+        Assert.Equal(secret, ConfigurationView.IsSecret(key));
+
+    [Theory]
+    [InlineData("ffmpeg version 5.1.9-0+deb12u1 Copyright (c) 2000-2026", "5.1.9-0+deb12u1")]
+    [InlineData("eSpeak NG text-to-speech: 1.51  Data at: /usr/lib", "1.51")]
+    [InlineData("rubberband\nv3.1.2", "3.1.2")]
+    [InlineData("Python 3.11.2", "3.11.2")]
+    [InlineData("usage: demucs [-h]", null)]
+    public void Versions_are_found_in_what_programs_print(string output, string? version) =>
+        Assert.Equal(version, ProgramCheck.VersionIn(output));
+}

@@ -85,6 +85,37 @@ public sealed class ApertiumTranslatorTests : IDisposable
     }
 
     [Fact]
+    public async Task When_a_boundary_is_lost_the_batch_is_halved_until_the_count_comes_back()
+    {
+        var runner = new BoundaryEatingRunner(new ProcessRunner());
+        var apertium = new ApertiumTranslator(runner);
+        var transcript = DialogueFixture.Transcript();
+        var translation = await apertium.TranslateAsync(new TranslationRequest(transcript, "es"), new EngineContext { WorkDirectory = _folder });
+
+        Assert.Equal(12, translation.Segments.Count);
+        Assert.Contains("mapa", translation.Segments[0].TargetText);
+        Assert.DoesNotContain("bolso", translation.Segments[0].TargetText);
+        Assert.Contains("bolso", translation.Segments[1].TargetText);
+        Assert.Equal(1 + 2, runner.Translations); // the joined run, then each half once
+    }
+
+    /// <summary>The real runner, except that the first translation run loses one paragraph break in its output.</summary>
+    private sealed class BoundaryEatingRunner(IProcessRunner inner) : IProcessRunner
+    {
+        public int Translations { get; private set; }
+
+        public async Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
+        {
+            var result = await inner.RunAsync(request, cancellationToken);
+            if (request.StandardInput is null) return result;
+            if (++Translations > 1) return result;
+            var broken = result.StandardOutput.Trim();
+            var cut = broken.IndexOf("\n\n", StringComparison.Ordinal);
+            return result with { StandardOutput = broken[..cut] + " " + broken[(cut + 2)..] };
+        }
+    }
+
+    [Fact]
     public async Task A_pair_that_is_not_installed_is_a_clear_input_error()
     {
         var error = await Assert.ThrowsAsync<InputException>(() =>

@@ -99,6 +99,49 @@ public sealed class TranslateToolTests : IDisposable
         Assert.Contains("map => plano", window.Body.GetProperty("messages").ToString());
     }
 
+    /// <summary>An endpoint answering like a model: profiles, and windows with fitting lines unless <paramref name="refuse"/> says no.</summary>
+    private static LocalChatServer Endpoint(Func<IReadOnlyList<string>, int, ServerReply?>? refuse = null) => new((request, n) =>
+    {
+        var messages = request.Body.GetProperty("messages").EnumerateArray().ToList();
+        var first = messages.First(m => m.GetProperty("role").GetString() == "user").GetProperty("content").ToString();
+        if (first.Contains("Describe how this speaker talks")) return new ServerReply(200, LocalChatServer.Completion(Profile));
+        var ids = Regex.Matches(first, "\"id\":\\s*\"(seg_\\d+)\"").Select(m => m.Groups[1].Value).ToList();
+        return refuse?.Invoke(ids, n) ?? new ServerReply(200, LocalChatServer.Completion(Answer(ids, Fitting)));
+    });
+
+    [Fact]
+    public async Task Llm_falls_back_to_apertium_for_a_window_the_endpoint_cannot_answer()
+    {
+        using var server = Endpoint((ids, _) => ids.Contains("seg_0009")
+            ? new ServerReply(200, LocalChatServer.Completion("Sorry, I can only help with cooking."))
+            : null);
+        await using var services = Services(new() { ["Llm:BaseUrl"] = server.BaseUrl, ["Llm:Model"] = "m" });
+        var context = Context(services);
+        var result = await Invoke(services, new TranslateArguments { Transcript = _transcript, TargetLanguage = "es", Engine = "llm" }, context);
+
+        var translation = JsonSerializer.Deserialize<DubAgent.Abstractions.Domain.Translation>(File.ReadAllText(result.TranslationPath), DubAgentJson.Options)!;
+        var fallen = translation.Segments.Where(s => s.Engine == "apertium").ToList();
+        Assert.Contains(fallen, s => s.Id == "seg_0009");
+        Assert.Equal(fallen.Count, result.FallbackSegments);
+        Assert.All(fallen, s => Assert.StartsWith("fallback:", s.Flag));
+        Assert.All(translation.Segments.Except(fallen), s => Assert.Equal("llm", s.Engine));
+        Assert.Contains(context.Report.Notes, n => n.Contains("fell back"));
+    }
+
+    [Fact]
+    public async Task Llm_waits_out_a_429_from_the_endpoint_and_retries()
+    {
+        using var server = Endpoint((ids, n) => n == 3
+            ? new ServerReply(429, LocalChatServer.Error("Rate limit reached", "requests"), new Dictionary<string, string> { ["Retry-After"] = "0" })
+            : null);
+        await using var services = Services(new() { ["Llm:BaseUrl"] = server.BaseUrl, ["Llm:Model"] = "m" });
+        var result = await Invoke(services, new TranslateArguments { Transcript = _transcript, TargetLanguage = "es", Engine = "llm" }, Context(services));
+
+        Assert.Equal((12, 0, 0), (result.Segments, result.Flagged, result.FallbackSegments));
+        // Two profiles, the refused window request, its retry, and the other windows.
+        Assert.Equal(server.Requests[2].Body.ToString(), server.Requests[3].Body.ToString());
+    }
+
     [Fact]
     public async Task Model_client_uses_the_callers_model_and_needs_one()
     {

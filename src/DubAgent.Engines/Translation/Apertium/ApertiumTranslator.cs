@@ -14,7 +14,7 @@ using Translation = DubAgent.Abstractions.Domain.Translation;
 /// <summary>
 /// Offline rule-based translation through Debian's apertium and its installed pairs. All segments go through one
 /// apertium run, separated by blank lines (apertium's text format keeps paragraph breaks as hard boundaries); if the
-/// count does not come back, each segment is translated on its own.
+/// count does not come back, the batch is halved until it does.
 /// </summary>
 public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITranslator
 {
@@ -91,16 +91,7 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
 
         if (toTranslate.Count > 0)
         {
-            var joined = string.Join("\n\n", toTranslate.Select(i => protectedTexts[i].Text));
-            var output = await RunAsync(pair, joined, cancellationToken).ConfigureAwait(false);
-            var parts = ParagraphBreak().Split(output.Trim()).Select(p => p.Trim()).ToList();
-            if (parts.Count != toTranslate.Count)
-            {
-                // The blank-line boundaries did not all survive: translate each segment on its own.
-                parts = [];
-                foreach (var i in toTranslate)
-                    parts.Add((await RunAsync(pair, protectedTexts[i].Text, cancellationToken).ConfigureAwait(false)).Trim());
-            }
+            var parts = await TranslateBatchAsync(pair, toTranslate.Select(i => protectedTexts[i].Text).ToList(), cancellationToken).ConfigureAwait(false);
             for (var k = 0; k < toTranslate.Count; k++)
             {
                 var i = toTranslate[k];
@@ -108,6 +99,22 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
             }
         }
         return results;
+    }
+
+    /// <summary>
+    /// One apertium run for the lines, separated by blank lines. If a boundary did not survive, each half is run again
+    /// (so one lost boundary costs a few runs, not one per line); a single line is its own answer.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> TranslateBatchAsync(ApertiumPair pair, IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    {
+        var output = await RunAsync(pair, string.Join("\n\n", lines), cancellationToken).ConfigureAwait(false);
+        if (lines.Count == 1) return [output.Trim()];
+        var parts = ParagraphBreak().Split(output.Trim()).Select(p => p.Trim()).ToList();
+        if (parts.Count == lines.Count) return parts;
+        var half = lines.Count / 2;
+        var first = await TranslateBatchAsync(pair, lines.Take(half).ToList(), cancellationToken).ConfigureAwait(false);
+        var second = await TranslateBatchAsync(pair, lines.Skip(half).ToList(), cancellationToken).ConfigureAwait(false);
+        return [.. first, .. second];
     }
 
     private async Task<string> RunAsync(ApertiumPair pair, string text, CancellationToken cancellationToken)

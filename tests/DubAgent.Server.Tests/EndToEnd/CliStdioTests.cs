@@ -1,0 +1,80 @@
+using DubAgent.Server.Tests.Support;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+
+namespace DubAgent.Server.Tests.EndToEnd;
+
+/// <summary>`dotnet dubagent.dll serve` as a child process, with the real registry, driven by the SDK's stdio client.</summary>
+public sealed class CliStdioTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private async Task<McpClient> StartAsync(List<string>? stderr = null)
+    {
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "dubagent",
+            Command = "dotnet",
+            Arguments = [BuiltCli.Dll, "serve", "--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs")],
+            StandardErrorLines = line => { if (stderr is not null) lock (stderr) stderr.Add(line); },
+        });
+        // A cold `dotnet dubagent.dll` on a busy machine can take longer than the client's 5 s server/discover probe.
+        return await McpClient.CreateAsync(transport, new McpClientOptions { DiscoverProbeTimeout = TimeSpan.FromSeconds(60), InitializationTimeout = TimeSpan.FromSeconds(90) });
+    }
+
+    [Fact]
+    public async Task Serves_the_real_registry_runs_a_recipe_with_progress_and_turns_bad_calls_into_tool_errors()
+    {
+        var stderr = new List<string>();
+        await using var client = await StartAsync(stderr);
+        var names = (await client.ListToolsAsync()).Select(t => t.Name).ToList();
+        foreach (var expected in new[] { "transcribe", "translate", "list_engines", "run_pipeline", "list_pipelines", "get_job", "cancel_job" })
+            Assert.Contains(expected, names);
+        lock (stderr) Assert.Contains(stderr, l => l.Contains("MCP server on stdio", StringComparison.Ordinal));
+
+        var engines = await client.CallToolAsync("list_engines", new Dictionary<string, object?> { ["capability"] = "translate" });
+        Assert.NotEqual(true, engines.IsError);
+        Assert.Contains(engines.StructuredContent!.Value.GetProperty("engines").EnumerateArray(), e => e.GetProperty("name").GetString() == "apertium");
+
+        var video = TestMedia.Video(Path.Combine(_temp.Path, "media"), seconds: 3);
+        var messages = new List<string>();
+        var run = await client.CallToolAsync("run_pipeline",
+            new Dictionary<string, object?> { ["recipe"] = "transcribe", ["inputs"] = new Dictionary<string, object?> { ["video"] = video } },
+            new Collect(messages));
+        Assert.True(run.IsError != true, run.Text());
+        Assert.Equal("transcribe", run.StructuredContent!.Value.GetProperty("steps")[0].GetProperty("step").GetString());
+        lock (messages) Assert.Contains(messages, m => m.StartsWith("transcribe:", StringComparison.Ordinal));
+        var job = run.JobId();
+        var status = await client.CallToolAsync("get_job", new Dictionary<string, object?> { ["job"] = job });
+        Assert.Contains(status.StructuredContent!.Value.GetProperty("artifacts").EnumerateArray(),
+            a => a.GetProperty("uri").GetString()!.EndsWith("/transcribe/transcript.json", StringComparison.Ordinal));
+
+        var cases = new (Dictionary<string, object?> Arguments, string Expected)[]
+        {
+            (new() { ["input"] = 42 }, "must be a string"),
+            (new() { ["input"] = Path.Combine(_temp.Path, "media", "missing.mp4") }, "missing.mp4"),
+            (new() { ["input"] = "/etc/hostname" }, "outside the folders"),
+            (new() { ["input"] = video, ["engine"] = "no-such-engine" }, "Unknown transcribe engine 'no-such-engine'"),
+            (new() { ["input"] = video, ["job"] = "20990101-000000000-dead" }, "Unknown job"),
+        };
+        foreach (var (arguments, expected) in cases)
+        {
+            var result = await client.CallToolAsync("transcribe", arguments);
+            Assert.True(result.IsError, $"{expected}: {result.Text()}");
+            Assert.Contains(expected, result.Text());
+        }
+        var unknownJob = await client.CallToolAsync("get_job", new Dictionary<string, object?> { ["job"] = "nope" });
+        Assert.True(unknownJob.IsError);
+        Assert.NotEmpty(await client.ListToolsAsync());
+    }
+
+    private sealed class Collect(List<string> into) : IProgress<ProgressNotificationValue>
+    {
+        public void Report(ProgressNotificationValue value)
+        {
+            lock (into) into.Add(value.Message ?? "");
+        }
+    }
+}

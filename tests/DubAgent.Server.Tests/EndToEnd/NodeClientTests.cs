@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text.Json;
+using DubAgent.Server.Tests.Support;
+using DubAgent.Server.Transports;
+
+namespace DubAgent.Server.Tests.EndToEnd;
+
+/// <summary>
+/// A client not written here: tests/mcp-node/client.mjs on the official TypeScript SDK, over stdio (the built CLI) and
+/// over HTTP. Runs when `npm ci` has installed tests/mcp-node/node_modules (`./dubagent test` does).
+/// </summary>
+public sealed class NodeClientTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static bool Installed => Directory.Exists(Path.Combine(BuiltCli.NodeClientFolder, "node_modules", "@modelcontextprotocol", "sdk"));
+
+    [Fact]
+    public async Task The_typescript_sdk_lists_and_calls_tools_over_stdio()
+    {
+        if (!Installed) return; // npm ci in tests/mcp-node installs the SDK; the test command does it.
+        var video = TestMedia.Video(_temp.Sub("media"));
+        var report = await RunNodeAsync("stdio", "dotnet", BuiltCli.Dll, "serve", "--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs"),
+            "--call", "transcribe", JsonSerializer.Serialize(new { input = video, engine = "no-such-engine" }));
+        Assert.Contains("transcribe", report.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
+        Assert.True(report.GetProperty("call").GetProperty("isError").GetBoolean());
+        Assert.Contains("Unknown transcribe engine", report.GetProperty("call").GetProperty("text").GetString());
+
+        var engines = await RunNodeAsync("stdio", "dotnet", BuiltCli.Dll, "serve", "--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs"),
+            "--call", "list_engines", "{}");
+        Assert.False(engines.GetProperty("call").GetProperty("isError").GetBoolean());
+        Assert.True(engines.GetProperty("call").GetProperty("structured").GetProperty("count").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task The_typescript_sdk_calls_a_tool_on_media_over_http_with_a_token()
+    {
+        if (!Installed) return;
+        var server = TestServices.Server(_temp);
+        await using var host = await McpHttpHost.StartAsync(server, HttpBinding.Parse("127.0.0.1:0", "node-token"), CancellationToken.None);
+        var video = TestMedia.Video(Path.Combine(_temp.Path, "media"));
+        var report = await RunNodeAsync("http", host.Endpoint.ToString(), "--token", "node-token",
+            "--call", "probe_test_media", JsonSerializer.Serialize(new { input = video }));
+        Assert.Contains("probe_test_media", report.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
+        var call = report.GetProperty("call");
+        Assert.False(call.GetProperty("isError").GetBoolean(), call.GetProperty("text").GetString());
+        Assert.InRange(call.GetProperty("structured").GetProperty("duration").GetDouble(), 1.9, 2.2);
+        Assert.Single(call.GetProperty("links").EnumerateArray());
+    }
+
+    private static async Task<JsonElement> RunNodeAsync(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("node") { WorkingDirectory = BuiltCli.NodeClientFolder, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("client.mjs");
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"node client failed ({process.ExitCode}): {await stderr}");
+        return JsonDocument.Parse((await stdout).Trim().Split('\n')[^1]).RootElement.Clone();
+    }
+}

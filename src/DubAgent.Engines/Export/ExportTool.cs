@@ -29,7 +29,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         var ct = context.CancellationToken;
         var dubs = DubsOf(arguments, context.Paths);
         var bitrate = Bitrate(arguments.AudioBitrate);
-        var videoPath = InputFiles.RequireFile(context.Paths.CheckRead(arguments.Video, "video"), "video");
+        var videoPath = InputPath.Require(context.Paths, arguments.Video, "video");
         var source = await probe.ProbeAsync(videoPath, ct).ConfigureAwait(false);
         if (arguments.KeepOriginalAudio && source.FirstAudio is null)
             throw new InputException($"keep_original_audio is set but '{arguments.Video}' has no audio track.", "Set keep_original_audio to false.");
@@ -39,8 +39,8 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
             notes.Add($"'{Path.GetFileName(videoPath)}' has no video stream: each dub is exported as audio only (.m4a).");
 
         var sourceSubtitles = (arguments.SourceSubtitles ?? [])
-            .Select(p => SubtitleFile.From(context.Paths.CheckRead(p, "source_subtitles"), arguments.SourceLanguage, "source_subtitles")).ToList();
-        var transcript = arguments.Transcript is null ? null : InputFiles.RequireFile(context.Paths.CheckRead(arguments.Transcript, "transcript"), "transcript");
+            .Select(p => SubtitleFile.From(InputPath.Require(context.Paths, p, "source_subtitles"), arguments.SourceLanguage, "source_subtitles")).ToList();
+        var transcript = arguments.Transcript is null ? null : InputPath.Require(context.Paths, arguments.Transcript, "transcript");
         var provenance = JobProvenance.Read(context.JobDirectory);
         var recipe = RecipeOf(arguments, provenance, context.Paths);
         var work = InputFiles.RequireWritableDirectory(context.WorkDirectory, "work directory");
@@ -162,7 +162,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
             var language = dub.Language?.Trim() ?? "";
             if (language.Length is < 2 or > 8 || !language.All(c => char.IsLetter(c) || c == '-'))
                 throw new InputException($"The dub of '{dub.Mix}' has no valid language ('{dub.Language}').", "Give an ISO 639-1 code such as 'es'.");
-            var mix = InputFiles.RequireFile(paths.CheckRead(dub.Mix, "mix"), "mix");
+            var mix = InputPath.Require(paths, dub.Mix, "mix");
             if (!stems.Add(DubbedFileName.Stem(dub.Voice, language, a.Video)))
                 throw new InputException($"Two dubs would both be named '{DubbedFileName.Stem(dub.Voice, language, a.Video)}'.",
                     "Give each dub of the same language a different 'voice' name.");
@@ -172,9 +172,9 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
                 Language = language.ToLowerInvariant(),
                 Voice = string.IsNullOrWhiteSpace(dub.Voice) ? null : dub.Voice.Trim(),
                 // Checked now, so a bad subtitle fails the call before any video is written.
-                Subtitles = dub.Subtitles?.Select(s => SubtitleFile.From(paths.CheckRead(s, "subtitles"), language, "subtitles").Path).ToList(),
-                Translation = dub.Translation is null ? null : InputFiles.RequireFile(paths.CheckRead(dub.Translation, "translation"), "translation"),
-                Placements = dub.Placements is null ? null : InputFiles.RequireFile(paths.CheckRead(dub.Placements, "placements"), "placements"),
+                Subtitles = dub.Subtitles?.Select(s => SubtitleFile.From(InputPath.Require(paths, s, "subtitles"), language, "subtitles").Path).ToList(),
+                Translation = dub.Translation is null ? null : InputPath.Require(paths, dub.Translation, "translation"),
+                Placements = dub.Placements is null ? null : InputPath.Require(paths, dub.Placements, "placements"),
             });
         }
         return checkedDubs;
@@ -222,7 +222,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         string? text = null;
         if (file is not null)
         {
-            var full = a.RecipeFile is not null ? InputFiles.RequireFile(paths.CheckRead(file, "recipe_file"), "recipe_file") : Path.GetFullPath(file);
+            var full = a.RecipeFile is not null ? InputPath.Require(paths, file, "recipe_file") : Path.GetFullPath(file);
             if (File.Exists(full))
             {
                 text = File.ReadAllText(full);

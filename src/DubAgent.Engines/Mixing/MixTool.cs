@@ -31,12 +31,12 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
             throw new InputException("Both 'background' and 'original' were given.",
                 "Give 'background' (the separated background stem) or 'original' (the original audio, plain route), not both.");
 
-        var voice = await ProbeAudioAsync(context.Paths.CheckRead(arguments.Voice, "voice"), "voice", ct).ConfigureAwait(false);
+        var voice = await ProbeAudioAsync(InputPath.Require(context.Paths, arguments.Voice, "voice"), "voice", ct).ConfigureAwait(false);
         var bedPath = arguments.Background ?? arguments.Original;
         var bedName = arguments.Background is not null ? "background" : "original";
-        var bed = bedPath is null ? null : await ProbeAudioAsync(context.Paths.CheckRead(bedPath, bedName), bedName, ct).ConfigureAwait(false);
-        var music = arguments.Music is null ? null : await ProbeAudioAsync(context.Paths.CheckRead(arguments.Music, "music"), "music", ct).ConfigureAwait(false);
-        var video = arguments.Video is null ? null : await probe.ProbeAsync(context.Paths.CheckRead(arguments.Video, "video"), ct).ConfigureAwait(false);
+        var bed = bedPath is null ? null : await ProbeAudioAsync(InputPath.Require(context.Paths, bedPath, bedName), bedName, ct).ConfigureAwait(false);
+        var music = arguments.Music is null ? null : await ProbeAudioAsync(InputPath.Require(context.Paths, arguments.Music, "music"), "music", ct).ConfigureAwait(false);
+        var video = arguments.Video is null ? null : await probe.ProbeAsync(InputPath.Require(context.Paths, arguments.Video, "video"), ct).ConfigureAwait(false);
 
         var source = (bed ?? video ?? voice).FirstAudio ?? voice.FirstAudio!;
         var rate = source.SampleRate ?? 48000;
@@ -131,7 +131,6 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
 
     private async Task<MediaInfo> ProbeAudioAsync(string path, string argument, CancellationToken ct)
     {
-        InputFiles.RequireFile(path, argument);
         MediaInfo info;
         try
         {

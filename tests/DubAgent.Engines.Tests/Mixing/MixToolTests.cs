@@ -120,6 +120,14 @@ public class MixToolTests
     }
 
     [Fact]
+    public async Task An_empty_voice_path_is_an_input_error()
+    {
+        using var media = new MixMedia();
+        var e = await Assert.ThrowsAsync<InputException>(() => media.MixTool().InvokeAsync(new MixArguments { Voice = " " }, media.Context()));
+        Assert.Contains("voice", e.Message);
+    }
+
+    [Fact]
     public async Task Background_and_original_together_is_an_input_error()
     {
         using var media = new MixMedia();

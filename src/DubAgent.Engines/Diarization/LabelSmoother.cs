@@ -12,19 +12,23 @@ public sealed class LabelSmoother
     public int[] Smooth(IReadOnlyList<int> labels, IReadOnlyList<int> groups)
     {
         var result = labels.ToArray();
-        for (var guard = 0; guard < result.Length; guard++)
+        // Each pass relabels every short run that has a longer neighbour; a few passes settle any chain of flips.
+        for (var pass = 0; pass < 8; pass++)
         {
-            if (!AbsorbOneShortRun(result, groups)) break;
+            if (!AbsorbShortRuns(result, groups)) break;
         }
         return result;
     }
 
-    /// <summary>Relabels the first short run that has a longer neighbour in its span; false when none is left.</summary>
-    private bool AbsorbOneShortRun(int[] labels, IReadOnlyList<int> groups)
+    /// <summary>Relabels the short runs that have a longer neighbour in their span; false when none changed.</summary>
+    private bool AbsorbShortRuns(int[] labels, IReadOnlyList<int> groups)
     {
         var runs = Runs(labels, groups);
+        var donors = new int[runs.Count];
+        var changed = false;
         for (var r = 0; r < runs.Count; r++)
         {
+            donors[r] = -1;
             var (start, length) = runs[r];
             if (length >= MinRunBlocks) continue;
             (int Start, int Length)? before = r > 0 && groups[runs[r - 1].Start] == groups[start] ? runs[r - 1] : null;
@@ -36,11 +40,16 @@ public sealed class LabelSmoother
                 (null, { } a) => a,
                 _ => ((int Start, int Length)?)null,
             };
-            if (donor is not { } d || d.Length <= length) continue;
-            for (var i = start; i < start + length; i++) labels[i] = labels[d.Start];
-            return true;
+            if (donor is { } d && d.Length > length) donors[r] = labels[d.Start];
         }
-        return false;
+        // Applied after the scan, so every decision above saw the labels as they were.
+        for (var r = 0; r < runs.Count; r++)
+        {
+            if (donors[r] < 0) continue;
+            for (var i = runs[r].Start; i < runs[r].Start + runs[r].Length; i++) labels[i] = donors[r];
+            changed = true;
+        }
+        return changed;
     }
 
     private static List<(int Start, int Length)> Runs(int[] labels, IReadOnlyList<int> groups)

@@ -7,14 +7,14 @@ namespace DubAgent.Engines.Diarization;
 /// </summary>
 public sealed class SpeakerEmbedder
 {
-    /// <summary>Blocks either side of the centre block in the window (3 x 0.25 s: a 1.75 s window).</summary>
-    public int HalfWindowBlocks { get; init; } = 3;
+    /// <summary>Blocks either side of the centre block in the window (2 x 0.25 s: a 1.25 s window; longer windows straddle quick turns).</summary>
+    public int HalfWindowBlocks { get; init; } = 2;
 
     /// <summary>Speech frames a window needs for a trustworthy embedding.</summary>
     public int MinFrames { get; init; } = 25;
 
-    /// <summary>Pitch carries more speaker identity per dimension than a single cepstral coefficient.</summary>
-    public double PitchWeight { get; init; } = 3;
+    /// <summary>Weight of the two pitch dimensions against the standardised cepstral ones (1 = equal; tuned on the demo and pyannote_sample).</summary>
+    public double PitchWeight { get; init; } = 1;
 
     /// <returns>One vector per block, or null when its window holds too little speech.</returns>
     public float[]?[] Embed(IReadOnlyList<SpeechBlock> blocks)

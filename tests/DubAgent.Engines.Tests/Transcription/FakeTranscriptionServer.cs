@@ -87,15 +87,16 @@ public sealed record RecordedRequest(string Method, string Path, string? Authori
 {
     public string Text => Encoding.Latin1.GetString(Body);
 
-    /// <summary>The values of a multipart form field (e.g. "timestamp_granularities[]").</summary>
+    /// <summary>The values of a multipart form field (e.g. "timestamp_granularities[]"); the name may be quoted or not.</summary>
     public IReadOnlyList<string> Field(string name)
     {
         var values = new List<string>();
-        var marker = $"name=\"{name}\"";
         var text = Text;
-        for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
+        var pattern = new System.Text.RegularExpressions.Regex(
+            "Content-Disposition: form-data; name=(\"" + System.Text.RegularExpressions.Regex.Escape(name) + "\"|" + System.Text.RegularExpressions.Regex.Escape(name) + ")(;|\r\n)");
+        foreach (System.Text.RegularExpressions.Match match in pattern.Matches(text))
         {
-            var start = text.IndexOf("\r\n\r\n", at, StringComparison.Ordinal) + 4;
+            var start = text.IndexOf("\r\n\r\n", match.Index, StringComparison.Ordinal) + 4;
             var end = text.IndexOf("\r\n--", start, StringComparison.Ordinal);
             values.Add(text[start..end]);
         }

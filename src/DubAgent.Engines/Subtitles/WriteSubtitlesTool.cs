@@ -23,6 +23,8 @@ public sealed class WriteSubtitlesTool : Tool<WriteSubtitlesArguments, WriteSubt
 
     public override async Task<WriteSubtitlesResult> InvokeAsync(WriteSubtitlesArguments arguments, ToolContext context)
     {
+        if (string.IsNullOrWhiteSpace(arguments.Input))
+            throw new InputException("No input was given.", "Pass the path of a translation.json (from translate) or a transcript.json as 'input'.");
         var path = InputFiles.RequireFile(context.Paths.CheckRead(arguments.Input, "input"), "input");
         var limits = Limits(arguments);
         var formats = Formats(arguments.Formats);

@@ -29,6 +29,6 @@ public sealed class TranslateArguments : IEngineArguments
     [Description("For engine llm: how many rounds lines over their time budget go back for a shorter wording (default 2).")]
     public int? MaxRounds { get; set; }
 
-    [Description("Output file name or path (default translation.json in the step's folder).")]
+    [Description("Output file name, written in the step's folder (default translation.json).")]
     public string? Output { get; set; }
 }

@@ -27,6 +27,8 @@ public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>
 
     public override async Task<TranslateResult> InvokeAsync(TranslateArguments arguments, ToolContext context)
     {
+        if (string.IsNullOrWhiteSpace(arguments.Transcript))
+            throw new InputException("No transcript was given.", "Pass the path of a transcript.json (from transcribe or diarize) as 'transcript'.");
         var transcriptPath = InputFiles.RequireFile(context.Paths.CheckRead(arguments.Transcript, "transcript"), "transcript");
         var transcript = WithIds(TranscriptFile.Read(transcriptPath));
         var target = TargetLanguage(arguments.TargetLanguage, transcript.Language);
@@ -48,8 +50,7 @@ public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>
         var translation = await engine.TranslateAsync(request, context.ForEngine()).ConfigureAwait(false);
         TranslationGuard.Check(transcript, translation, engine.Name);
 
-        var outputPath = context.Paths.CheckWrite(
-            Path.Combine(context.WorkDirectory, string.IsNullOrWhiteSpace(arguments.Output) ? "translation.json" : arguments.Output), "output");
+        var outputPath = context.Paths.CheckWrite(Path.Combine(context.WorkDirectory, OutputName(arguments.Output)), "output");
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
         AtomicFile.WriteAllText(outputPath, JsonSerializer.Serialize(translation, DubAgentJson.Options));
 
@@ -97,6 +98,16 @@ public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>
         }
         var (engine, status) = await registry.ResolveAsync<ITranslator>(Capabilities.Translate, arguments.Engine, context.CancellationToken).ConfigureAwait(false);
         return (engine, status.Version);
+    }
+
+    /// <summary>A plain file name inside the step's folder: the tool never writes over a file elsewhere.</summary>
+    private static string OutputName(string? output)
+    {
+        if (string.IsNullOrWhiteSpace(output)) return "translation.json";
+        var name = output.Trim();
+        if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('/') || name.Contains('\\') || name is "." or "..")
+            throw new InputException($"output '{output}' is not a plain file name.", "Give a file name such as translation.es.json; it is written in the step's folder.");
+        return name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? name : name + ".json";
     }
 
     private static string TargetLanguage(string? value, string source)

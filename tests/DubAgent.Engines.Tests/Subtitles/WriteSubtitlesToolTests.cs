@@ -75,5 +75,6 @@ public sealed class WriteSubtitlesToolTests : IDisposable
         await Assert.ThrowsAsync<InputException>(() => _tool.InvokeAsync(new WriteSubtitlesArguments { Input = input, MaxLineLength = 3 }, Context()));
         await Assert.ThrowsAsync<InputException>(() => _tool.InvokeAsync(new WriteSubtitlesArguments { Input = input, Name = "../x" }, Context()));
         await Assert.ThrowsAsync<InputException>(() => _tool.InvokeAsync(new WriteSubtitlesArguments { Input = Path.Combine(_folder, "missing.json") }, Context()));
+        await Assert.ThrowsAsync<InputException>(() => _tool.InvokeAsync(new WriteSubtitlesArguments { Input = " " }, Context()));
     }
 }

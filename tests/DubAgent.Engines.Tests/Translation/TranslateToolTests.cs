@@ -174,6 +174,10 @@ public sealed class TranslateToolTests : IDisposable
         var same = await Assert.ThrowsAsync<InputException>(() => Invoke(services, new TranslateArguments { Transcript = _transcript, TargetLanguage = "en" }, context));
         Assert.Contains("already in 'en'", same.Message);
         await Assert.ThrowsAsync<InputException>(() => Invoke(services, new TranslateArguments { Transcript = _transcript, TargetLanguage = "es; rm" }, context));
+        await Assert.ThrowsAsync<InputException>(() => Invoke(services, new TranslateArguments { Transcript = "", TargetLanguage = "es" }, context));
+        var elsewhere = await Assert.ThrowsAsync<InputException>(() =>
+            Invoke(services, new TranslateArguments { Transcript = _transcript, TargetLanguage = "es", Engine = "apertium", Output = _transcript }, context));
+        Assert.Contains("plain file name", elsewhere.Message);
         var broken = Path.Combine(_folder, "broken.json");
         File.WriteAllText(broken, "{ \"segments\": [ {\"start\": ");
         var error = await Assert.ThrowsAsync<InputException>(() => Invoke(services, new TranslateArguments { Transcript = broken, TargetLanguage = "es" }, context));

@@ -89,12 +89,15 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         var dubTitle = string.IsNullOrWhiteSpace(dub.Voice) ? $"Dub ({dub.Language})" : $"Dub ({dub.Language}, {dub.Voice})";
         var tracks = new List<AudioTrack> { new(dub.Mix, dub.Language, dubTitle) };
         if (arguments.KeepOriginalAudio) tracks.Add(new AudioTrack(source.Path, arguments.SourceLanguage, "Original"));
-        var embed = arguments.EmbedSubtitles && !audioOnly;
+        // One stream per language is enough for players; the .srt wins over the .vtt of the same text.
+        var embedded = arguments.EmbedSubtitles && !audioOnly
+            ? subtitles.OrderBy(s => s.Extension == ".srt" ? 0 : 1).DistinctBy(s => s.Language).ToHashSet()
+            : [];
         if (audioOnly)
             await new AudioOnlyExporter(ffmpeg).ExportAsync(tracks, output, source.Duration, bitrate, progress, ct).ConfigureAwait(false);
         else
             await muxer.MuxAsync(source.Path, tracks, output, progress, ct, bitrate,
-                embed ? subtitles.Select(s => (s.Path, (string?)s.Language)).ToList() : null).ConfigureAwait(false);
+                embedded.Count > 0 ? subtitles.Where(embedded.Contains).Select(s => (s.Path, (string?)s.Language)).ToList() : null).ConfigureAwait(false);
 
         var sidecars = new List<string>();
         foreach (var subtitle in subtitles)
@@ -113,6 +116,9 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         var (speakers, synthesisEngine) = dub.Placements is null ? ([], null) : SpeakerVoices.Read(dub.Placements);
         var engines = new SortedDictionary<string, string>(provenance.Engines.ToDictionary(), StringComparer.Ordinal);
         if (synthesisEngine is not null) engines.TryAdd("synthesize", synthesisEngine);
+        // translation.json and transcript.json name their engine too: enough when no job record is at hand.
+        if (EngineNamedIn(dub.Translation) is { } translator) engines.TryAdd("translate", translator);
+        if (EngineNamedIn(transcript) is { } transcriber) engines.TryAdd("transcribe", transcriber);
         if (mixRecord is not null) engines.TryAdd("mix", "ffmpeg");
         engines["export"] = "ffmpeg";
 
@@ -127,7 +133,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
             AudioVideoDifferenceMs = Math.Round(difference, 2),
             AudioOnly = audioOnly,
             AudioTracks = tracks.Select((t, i) => new ManifestAudioTrack(i, t.Language ?? "und", t.Title ?? "", i == 0)).ToList(),
-            Subtitles = sidecars.Select((f, i) => new ManifestSubtitle(Path.GetFileName(f), subtitles[i].Language, embed)).ToList(),
+            Subtitles = sidecars.Select((f, i) => new ManifestSubtitle(Path.GetFileName(f), subtitles[i].Language, embedded.Contains(subtitles[i]))).ToList(),
             Speakers = speakers,
             Volumes = mixRecord?.Volumes,
             MixLoudness = mixRecord?.Loudness,
@@ -196,6 +202,21 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         if (video?.Duration is not { } v || audio?.Duration is not { } a) return (0, 0);
         var frame = video.FrameRate is > 0 ? 1000 / video.FrameRate.Value : 0;
         return (Math.Abs(a - v) * 1000, frame);
+    }
+
+    /// <summary>The top-level "engine" of a JSON artifact, or null.</summary>
+    private static string? EngineNamedIn(string? jsonPath)
+    {
+        if (jsonPath is null) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(jsonPath));
+            return doc.RootElement.ValueKind == JsonValueKind.Object ? JobProvenance.Text(doc.RootElement, "engine") : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static MixResult? MixRecord(string mixPath)

@@ -46,11 +46,13 @@ public class ExportToolTests
         var video = await VideoAsync(media);
         var mix = await MixAsync(media, "mix.wav", 3.2); // shorter than the video: padded to it
         var subtitle = await SubtitleAsync(media, "translation.es.srt");
+        var sameAsVtt = media.PathOf("translation.es.vtt");
+        await File.WriteAllTextAsync(sameAsVtt, "WEBVTT\n\n00:00:00.500 --> 00:00:02.000\nHola, mundo.\n");
         var context = media.Context("export");
 
         var result = await Tool(media).InvokeAsync(new ExportArguments
         {
-            Video = video, Mix = mix, Language = "es", SourceLanguage = "en", Subtitles = [subtitle],
+            Video = video, Mix = mix, Language = "es", SourceLanguage = "en", Subtitles = [subtitle, sameAsVtt],
             KeepOriginalAudio = true, EmbedSubtitles = true,
         }, context);
 
@@ -61,6 +63,7 @@ public class ExportToolTests
         Assert.Equal(2, audio.Count);
         Assert.Equal(("aac", "spa"), (audio[0].Codec, audio[0].Language));
         Assert.Equal("eng", audio[1].Language);
+        // Both files are written beside the video; one stream per language goes inside it.
         var subtitles = Assert.Single(info.Streams, s => s.Kind == DubAgent.Abstractions.Media.StreamKind.Subtitle);
         Assert.Equal(("mov_text", "spa"), (subtitles.Codec, subtitles.Language));
         Assert.Equal("h264", info.FirstVideo!.Codec);
@@ -68,6 +71,7 @@ public class ExportToolTests
         Assert.True(exported.AudioVideoDifferenceMs <= 40, $"audio and video differ by {exported.AudioVideoDifferenceMs} ms (one frame is 40 ms)");
         Assert.Equal(40, exported.FrameMs, 1);
         Assert.True(File.Exists(Path.Combine(context.WorkDirectory, "es_my_video_dubbed.es.srt")));
+        Assert.True(File.Exists(Path.Combine(context.WorkDirectory, "es_my_video_dubbed.es.vtt")));
         Assert.NotNull(result.PackagePath);
     }
 
@@ -88,7 +92,7 @@ public class ExportToolTests
               "placements": [] }
             """);
         var translation = media.PathOf("translation.json");
-        await File.WriteAllTextAsync(translation, """{ "segments": [] }""");
+        await File.WriteAllTextAsync(translation, """{ "engine": "apertium", "segments": [] }""");
         var transcript = media.PathOf("transcript.json");
         await File.WriteAllTextAsync(transcript, """{ "segments": [] }""");
         // What a recipe run leaves in the job folder.
@@ -134,6 +138,7 @@ public class ExportToolTests
         Assert.Equal("espeak-ng", m.GetProperty("speakers")[0].GetProperty("engine").GetString());
         Assert.Equal("dsp", m.GetProperty("engines").GetProperty("separate_audio").GetString());
         Assert.Equal("espeak-ng", m.GetProperty("engines").GetProperty("synthesize").GetString());
+        Assert.Equal("apertium", m.GetProperty("engines").GetProperty("translate").GetString());
         Assert.Equal("dub", m.GetProperty("recipe").GetProperty("name").GetString());
         Assert.Contains("steps: []", m.GetProperty("recipe").GetProperty("text").GetString());
         using var french1 = JsonDocument.Parse(zip.GetEntry("Narrator_B_my_video_dubbed/manifest.json")!.Open());

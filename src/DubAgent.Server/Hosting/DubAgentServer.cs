@@ -73,7 +73,17 @@ public sealed class DubAgentServer
     public async Task RunStdioAsync(CancellationToken cancellationToken)
     {
         await using var transport = new StdioServerTransport(Name, _loggerFactory);
-        await RunAsync(transport, cancellationToken).ConfigureAwait(false);
+        // The transport holds the real stdout stream; a stray Console.Write from a tool or plugin must not corrupt MCP.
+        var console = Console.Out;
+        Console.SetOut(Console.Error);
+        try
+        {
+            await RunAsync(transport, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
     }
 
     /// <summary>Serves one client over a pair of streams (tests, pipes).</summary>

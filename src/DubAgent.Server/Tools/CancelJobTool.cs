@@ -26,7 +26,7 @@ public sealed class CancelJobTool(JobStore jobs) : Tool<JobArguments, CancelJobR
         var job = jobs.Open(arguments.Job);
         var stopped = job.Cancel();
         // Give the stopped calls a moment to unwind so the reported status is their final one.
-        for (var i = 0; i < 50 && job.Steps.Any(s => s.IsActive); i++)
+        for (var i = 0; i < 250 && job.Steps.Any(s => s.IsActive); i++)
             await Task.Delay(20, context.CancellationToken).ConfigureAwait(false);
         return new CancelJobResult(job.Id, stopped, job.Status);
     }

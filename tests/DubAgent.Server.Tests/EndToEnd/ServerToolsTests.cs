@@ -120,7 +120,14 @@ public sealed class ServerToolsTests : IDisposable
 
         var cancelled = await connection.Client.CallToolAsync("cancel_job", new Dictionary<string, object?> { ["job"] = job });
         Assert.Equal(1, cancelled.StructuredContent!.Value.GetProperty("stopped").GetInt32());
-        Assert.Equal("cancelled", cancelled.StructuredContent!.Value.GetProperty("status").GetString());
+        var status = cancelled.StructuredContent!.Value.GetProperty("status").GetString();
+        for (var i = 0; i < 100 && status != "cancelled"; i++)
+        {
+            await Task.Delay(50);
+            status = (await connection.Client.CallToolAsync("get_job", new Dictionary<string, object?> { ["job"] = job })).StructuredContent!.Value.GetProperty("status").GetString();
+        }
+        Assert.Equal("cancelled", status);
+        Assert.False(File.Exists(Path.Combine(_temp.Path, "jobs", job, "count_test", "count.txt")));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using DubAgent.Abstractions;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Cli.Hosting;
+using DubAgent.Cli.Pipelines;
 using DubAgent.Core.Media;
 using DubAgent.Core.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public static class CallCommand
             var job = InputFiles.RequireWritableDirectory(parse.GetValue(output) ?? "calls", "out");
             var stderr = TerminalOutput.For(parse.InvocationConfiguration.Error);
             ToolCallResult result = null!;
+            using var interrupt = new InterruptSignal(cancellationToken);
             await stderr.Status().StartAsync($"{tool.Name}…", async status =>
             {
                 var context = new ToolContext
@@ -46,7 +48,7 @@ public static class CallCommand
                     WorkDirectory = Path.Combine(job, tool.Name),
                     JobDirectory = job,
                     Services = services,
-                    CancellationToken = cancellationToken,
+                    CancellationToken = interrupt.Token,
                     Logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(tool.Name),
                     Progress = new StatusProgress(status, tool.Name),
                 };

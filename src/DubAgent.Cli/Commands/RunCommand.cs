@@ -43,7 +43,8 @@ public static class RunCommand
             var request = new PipelineRunRequest(inputs, job, parse.GetValue(force) ?? []);
             var runner = services.GetRequiredService<PipelineRunner>();
             var stderr = TerminalOutput.For(parse.InvocationConfiguration.Error);
-            var result = await StepProgressView.RunAsync(stderr, observer => runner.RunAsync(recipe, request, observer, cancellationToken))
+            using var interrupt = new InterruptSignal(cancellationToken);
+            var result = await StepProgressView.RunAsync(stderr, observer => runner.RunAsync(recipe, request, observer, interrupt.Token))
                 .ConfigureAwait(false);
 
             var stdout = parse.InvocationConfiguration.Output;

@@ -87,10 +87,10 @@ public sealed class RecipeValidator(IToolRegistry tools, IEngineRegistry engines
                     $"Add it under 'with:', e.g. {required}: ${{{{ inputs.{required} }}}}.");
         }
 
-        if (step.Engine is { } engine) CheckEngine(recipe, step, tool, engine, index, checker, Problem);
+        if (step.Engine is { } engine) CheckEngine(step, tool, engine, index, checker, Problem);
     }
 
-    private void CheckEngine(Recipe recipe, RecipeStep step, ITool tool, EngineChoice engine, int index, ExpressionChecker checker,
+    private void CheckEngine(RecipeStep step, ITool tool, EngineChoice engine, int index, ExpressionChecker checker,
         Action<SourcePosition, string, string?> problem)
     {
         if (tool.Capability is not { } capability || !typeof(IEngineArguments).IsAssignableFrom(tool.ArgumentsType))
@@ -117,6 +117,5 @@ public sealed class RecipeValidator(IToolRegistry tools, IEngineRegistry engines
             CheckName(route.Use);
         }
         foreach (var fallback in engine.Fallback) CheckName(fallback);
-        _ = recipe;
     }
 }

@@ -33,16 +33,21 @@ public sealed class PitchTracker
     public PitchTrackerOptions Options { get; }
 
     /// <summary>Estimates one frame from its magnitudes (length <see cref="StftLayout.Bins"/>).</summary>
-    public PitchEstimate Estimate(ReadOnlySpan<float> magnitude)
+    public PitchEstimate Estimate(ReadOnlySpan<float> magnitude) => Estimate(magnitude, magnitude);
+
+    /// <summary>
+    /// Estimates the pitch of <paramref name="magnitude"/> (e.g. a frame's residual after removing sustained music) with the
+    /// salience measured against <paramref name="reference"/> (the whole frame): a faint residual is then not "clearly harmonic".
+    /// </summary>
+    public PitchEstimate Estimate(ReadOnlySpan<float> magnitude, ReadOnlySpan<float> reference)
     {
         if (_bandTo <= _bandFrom) return PitchEstimate.Unvoiced;
         var buffer = _compressed is { } b && b.Length >= magnitude.Length ? b : _compressed = new float[magnitude.Length];
         var mean = 0.0;
         for (var k = _bandFrom; k <= _bandTo; k++)
         {
-            var c = MathF.Sqrt(Math.Max(0, magnitude[k]));
-            buffer[k] = c;
-            mean += c;
+            buffer[k] = MathF.Sqrt(Math.Max(0, magnitude[k]));
+            mean += MathF.Sqrt(Math.Max(0, reference[k]));
         }
         mean /= _bandTo - _bandFrom + 1;
         if (mean <= 1e-9) return PitchEstimate.Unvoiced;
@@ -67,7 +72,7 @@ public sealed class PitchTracker
                 hz = Options.MinHz * Math.Pow(2, (best + shift) / Options.StepsPerOctave);
             }
         }
-        var salience = (float)(bestScore / mean);
+        var salience = (float)(bestScore / WeightSum(_candidates[best]) / mean);
         return new PitchEstimate((float)hz, salience, salience >= Options.VoicedSalience);
     }
 
@@ -109,7 +114,21 @@ public sealed class PitchTracker
             norm += weight;
             weight *= HarmonicDecay;
         }
-        return norm > 0 ? sum / norm : 0;
+        // A sum, not an average: the true f0 collects every harmonic, a multiple of it only some (3·f0 would
+        // otherwise win whenever the third harmonic sits in a formant).
+        return norm > 0 ? sum : 0;
+    }
+
+    private double WeightSum(double f0)
+    {
+        var norm = 0.0;
+        var weight = 1.0;
+        for (var h = 1; h <= Options.MaxHarmonics && h * f0 / _binHz < _bandTo; h++)
+        {
+            norm += weight;
+            weight *= HarmonicDecay;
+        }
+        return Math.Max(norm, 1e-9);
     }
 
     /// <summary>The larger of the two bins around a frequency (a Hann main lobe spans both).</summary>

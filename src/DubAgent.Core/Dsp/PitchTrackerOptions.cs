@@ -12,7 +12,7 @@ public sealed record PitchTrackerOptions
     /// <summary>Harmonics above this frequency are not summed (voice harmonics fade into noise above it).</summary>
     public double MaxHarmonicHz { get; init; } = 4000;
 
-    public int MaxHarmonics { get; init; } = 12;
+    public int MaxHarmonics { get; init; } = 16;
 
     /// <summary>Candidate spacing on the log-frequency grid.</summary>
     public int StepsPerOctave { get; init; } = 48;

@@ -51,7 +51,7 @@ public sealed class SpeechFeatureExtractor
             for (var k = 0; k < residual.Length; k++) residual[k] = Math.Max(0, m[k] - s[k]);
             var energyDb = energy <= 0 ? -120f : (float)Math.Max(-120, 10 * Math.Log10(energy / _normalization));
             var flatness = n == 0 ? 1f : (float)(Math.Exp(logSum / n) / (linSum / n));
-            result[t - from] = new SpeechFrameFeatures(energyDb, flatness, _pitch.Estimate(residual));
+            result[t - from] = new SpeechFrameFeatures(energyDb, flatness, _pitch.Estimate(residual, m));
             return residual;
         }, _ => { });
         return result;

@@ -28,7 +28,7 @@ public sealed class EspeakSynthesizerTests
         using var kit = new SynthesisTestKit();
         var engine = kit.Services.GetRequiredService<EspeakSynthesizer>();
         var measured = new List<(EspeakPersona Persona, double Hz)>();
-        foreach (var persona in EspeakPersona.All.Where((_, i) => i % 3 == 0))
+        foreach (var persona in EspeakPersona.All)
         {
             var path = kit.PathOf($"{persona.Name}.wav");
             await engine.SynthesizeAsync(new SpeechRequest("Buenos días, ¿cómo está usted hoy? Muy bien, gracias.", "es", persona.Name, path),

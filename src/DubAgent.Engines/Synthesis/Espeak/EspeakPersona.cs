@@ -10,11 +10,12 @@ public sealed record EspeakPersona(string Name, string Variant, int Pitch, int R
     /// <summary>The personas, from the lowest voice to the highest.</summary>
     public static IReadOnlyList<EspeakPersona> All { get; } =
     [
-        new("male-deep", "m3", 25, 160, "male", 0.05, "low, slow male voice"),
-        new("male-low", "m1", 38, 170, "male", 0.15, "low male voice"),
-        new("male-mid", "m2", 50, 175, "male", 0.25, "middle male voice"),
-        new("male-bright", "m7", 62, 180, "male", 0.35, "higher, quicker male voice"),
-        new("male-high", "m4", 75, 170, "male", 0.45, "high male voice"),
+        // Pitches measured on Spanish speech (median f0): 80, 95, 111, 133, 143, 160, 182, 214, 237, 289 Hz.
+        new("male-deep", "m1", 20, 165, "male", 0.05, "low, slow male voice"),
+        new("male-low", "m3", 30, 170, "male", 0.15, "low male voice"),
+        new("male-mid", "m2", 55, 175, "male", 0.25, "middle male voice"),
+        new("male-bright", "m7", 70, 180, "male", 0.35, "higher, quicker male voice"),
+        new("male-high", "m4", 90, 170, "male", 0.45, "high male voice"),
         new("female-low", "f4", 35, 170, "female", 0.55, "low female voice"),
         new("female-mid", "f1", 48, 175, "female", 0.65, "middle female voice"),
         new("female-warm", "f2", 58, 165, "female", 0.75, "warm, slower female voice"),

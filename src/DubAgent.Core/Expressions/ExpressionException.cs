@@ -6,4 +6,7 @@ public sealed class ExpressionException(string message, int offset, string? hint
     public int Offset { get; } = offset;
 
     public string? Hint { get; } = hint;
+
+    /// <summary>The part of a template that failed, when a template with several expressions was evaluated.</summary>
+    public TemplatePart? Part { get; init; }
 }

@@ -14,9 +14,20 @@ public sealed record Template(IReadOnlyList<TemplatePart> Parts)
 
     public ExpressionValue Evaluate(IExpressionScope scope)
     {
-        if (IsSingleExpression) return ExpressionEvaluator.Evaluate(Parts[0].Expression!, scope);
-        return ExpressionValue.Of(string.Concat(Parts.Select(p =>
-            p.Expression is null ? p.Literal : ExpressionEvaluator.Evaluate(p.Expression, scope).ToText())));
+        if (IsSingleExpression) return EvaluatePart(Parts[0], scope);
+        return ExpressionValue.Of(string.Concat(Parts.Select(p => p.Expression is null ? p.Literal : EvaluatePart(p, scope).ToText())));
+    }
+
+    private static ExpressionValue EvaluatePart(TemplatePart part, IExpressionScope scope)
+    {
+        try
+        {
+            return ExpressionEvaluator.Evaluate(part.Expression!, scope);
+        }
+        catch (ExpressionException e) when (e.Part is null)
+        {
+            throw new ExpressionException(e.Message, e.Offset, e.Hint) { Part = part };
+        }
     }
 }
 

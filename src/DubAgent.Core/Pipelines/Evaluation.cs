@@ -23,7 +23,8 @@ public static class Evaluation
         }
         catch (ExpressionException e)
         {
-            throw new PipelineException($"Expression '{part.Source}': {e.Message}", recipe.File, part.Line, part.Column + e.Offset, e.Hint);
+            var at = e.Part ?? part;
+            throw new PipelineException($"Expression '{at.Source}': {e.Message}", recipe.File, at.Line, at.Column + e.Offset, e.Hint);
         }
     }
 

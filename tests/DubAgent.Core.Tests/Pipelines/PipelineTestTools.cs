@@ -66,8 +66,14 @@ public sealed class CopyTool : Tool<CopyArgs, CopyResult>
 /// <summary>Each tool call appends its step folder's name to the job's runs.log, so tests count what really ran.</summary>
 public static class RunLog
 {
-    public static Task AppendAsync(ToolContext context, string tool) =>
-        File.AppendAllTextAsync(Path.Combine(context.JobDirectory, "runs.log"), Path.GetFileName(context.WorkDirectory) + "\n");
+    private static readonly Lock Gate = new();
+
+    /// <summary>Steps run side by side, so appends are serialized.</summary>
+    public static Task AppendAsync(ToolContext context, string tool)
+    {
+        lock (Gate) File.AppendAllText(Path.Combine(context.JobDirectory, "runs.log"), Path.GetFileName(context.WorkDirectory) + "\n");
+        return Task.CompletedTask;
+    }
 
     public static IReadOnlyList<string> Read(string jobDirectory)
     {

@@ -116,3 +116,31 @@ public sealed class RoutingTests
         Assert.False(Directory.Exists(Path.Combine(result.JobDirectory, "maybe")));
     }
 }
+
+public sealed class RunTimeExpressionErrorTests
+{
+    [Fact]
+    public async Task A_run_time_expression_error_points_at_its_own_expression()
+    {
+        using var fixture = new PipelineFixture();
+        var recipe = fixture.Load("""
+            name: late
+            inputs:
+              go: { type: boolean, default: false }
+            steps:
+              - id: maybe
+                tool: measure
+                when: ${{ inputs.go }}
+                with: { duration: 5 }
+              - id: after
+                tool: write_number
+                with:
+                  text: fixed
+                  repeat: ${{ 2 }}
+                  upper: ${{ steps.maybe.duration < 10 }}
+            """);
+        var e = await Assert.ThrowsAsync<DubAgent.Abstractions.Errors.PipelineException>(() => fixture.RunAsync(recipe, []));
+        Assert.Contains("Cannot order null and the number 10", e.Message);
+        Assert.Equal((14, 39), (e.Line, e.Column));
+    }
+}

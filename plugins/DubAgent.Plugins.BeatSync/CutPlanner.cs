@@ -15,13 +15,13 @@ public sealed record CutPlan(IReadOnlyList<PlannedCut> Cuts, IReadOnlyList<strin
 /// <summary>
 /// Places clips, in order, end to end on the beat grid: every cut lands on a beat, each clip's shown length stays within
 /// its minimum and maximum (and never beyond its own length), cuts on downbeats are preferred, and each clip's shown
-/// length stays close to its natural length. Dynamic programming over (clip, beat) finds the best plan; clips that no
+/// length stays close to its natural length (squared relative deviation, so when clips must shrink they share it). Dynamic programming over (clip, beat) finds the best plan; clips that no
 /// longer fit in the song are reported as unplaced.
 /// </summary>
 public static class CutPlanner
 {
-    /// <summary>Cost of ending a clip on a beat that is not a downbeat, against the relative deviation from its target length.</summary>
-    public const double OffDownbeatPenalty = 0.35;
+    /// <summary>Cost of ending a clip on a beat that is not a downbeat, against the squared relative deviation from its target length.</summary>
+    public const double OffDownbeatPenalty = 0.1;
 
     public static CutPlan Plan(IReadOnlyList<double> beats, IReadOnlyList<double> downbeats, IReadOnlyList<ClipSpec> clips, double? start = null)
     {
@@ -55,7 +55,8 @@ public static class CutPlanner
                     var d = beats[j] - beats[i];
                     if (d < min - 1e-6) continue;
                     if (d > max + 1e-6) break;
-                    var c = cost[k, i] + Math.Abs(d - target) / Math.Max(target, 1e-6) + (hasDownbeats && !isDownbeat[j] ? OffDownbeatPenalty : 0);
+                    var deviation = (d - target) / Math.Max(target, 1e-6);
+                    var c = cost[k, i] + deviation * deviation + (hasDownbeats && !isDownbeat[j] ? OffDownbeatPenalty : 0);
                     if (c < cost[k + 1, j]) { cost[k + 1, j] = c; from[k + 1, j] = i; any = true; }
                 }
             }

@@ -26,8 +26,17 @@ public sealed class SuggestCutsArguments
     [Description("beats.json written by detect_beats (its beats_path).")]
     public required string Beats { get; init; }
 
-    [Description("The clips, in the order they are shown.")]
-    public required IReadOnlyList<ClipArgument> Clips { get; init; }
+    [Description("The clips, in the order they are shown. Or give clip_count and clip_length for clips of one length.")]
+    public IReadOnlyList<ClipArgument>? Clips { get; init; }
+
+    [Description("Without 'clips': how many clips of clip_length seconds to place (named clip_01, clip_02, ...).")]
+    public int? ClipCount { get; init; }
+
+    [Description("Without 'clips': the length of each clip in seconds.")]
+    public double? ClipLength { get; init; }
+
+    [Description("Without 'clips': shortest time a clip may be shown, seconds (default 1).")]
+    public double? MinLength { get; init; }
 
     [Description("Where the first clip starts in the song, seconds (default: the first downbeat, or the first beat).")]
     public double? Start { get; init; }
@@ -73,8 +82,8 @@ public sealed class SuggestCutsTool : Tool<SuggestCutsArguments, SuggestCutsResu
         }
         if (grid.Beats.Count < 2)
             throw new InputException($"The song in '{arguments.Beats}' has no beat grid (fewer than two beats).", "Use a song with a clear rhythm.");
-        if (arguments.Clips.Count == 0) throw new InputException("No clips were given.", "Pass at least one clip with a name and a length.");
-        foreach (var clip in arguments.Clips)
+        var clips = ClipsOf(arguments);
+        foreach (var clip in clips)
         {
             if (clip.Length <= 0) throw new InputException($"Clip '{clip.Name}' has length {clip.Length}; it must be above 0 seconds.");
             if (clip.MinLength is { } min && clip.MaxLength is { } max && min > max)
@@ -82,7 +91,7 @@ public sealed class SuggestCutsTool : Tool<SuggestCutsArguments, SuggestCutsResu
         }
 
         var plan = CutPlanner.Plan(grid.Beats, grid.Downbeats,
-            arguments.Clips.Select(c => new ClipSpec(c.Name, c.Length, c.MinLength, c.MaxLength)).ToList(), arguments.Start);
+            clips.Select(c => new ClipSpec(c.Name, c.Length, c.MinLength, c.MaxLength)).ToList(), arguments.Start);
         Directory.CreateDirectory(context.WorkDirectory);
         var path = Path.Combine(context.WorkDirectory, "cuts.json");
         await File.WriteAllTextAsync(path + ".partial", JsonSerializer.Serialize(plan, DubAgentJson.Options), context.CancellationToken).ConfigureAwait(false);
@@ -96,5 +105,18 @@ public sealed class SuggestCutsTool : Tool<SuggestCutsArguments, SuggestCutsResu
             Unplaced = plan.Unplaced,
             OnDownbeats = plan.Cuts.Count(c => c.EndsOnDownbeat),
         };
+    }
+
+    private static IReadOnlyList<ClipArgument> ClipsOf(SuggestCutsArguments arguments)
+    {
+        if (arguments.Clips is { Count: > 0 } clips) return clips;
+        if (arguments.ClipCount is { } count && arguments.ClipLength is { } length)
+        {
+            if (count is < 1 or > 10_000) throw new InputException($"clip_count {count} is out of range.", "Use 1 to 10000 clips.");
+            return Enumerable.Range(1, count)
+                .Select(i => new ClipArgument { Name = $"clip_{i:D2}", Length = length, MinLength = arguments.MinLength })
+                .ToList();
+        }
+        throw new InputException("No clips were given.", "Pass 'clips' (each with a name and a length), or 'clip_count' and 'clip_length'.");
     }
 }

@@ -9,7 +9,7 @@ public class CutPlannerTests
     [Fact]
     public void Every_cut_lands_on_a_beat_and_prefers_downbeats()
     {
-        var plan = CutPlanner.Plan(Beats, Downbeats, [new("a", 4.2), new("b", 3.9), new("c", 6.3)]);
+        var plan = CutPlanner.Plan(Beats, Downbeats, [new("a", 4.2), new("b", 4.1), new("c", 6.3)]);
 
         Assert.Equal(3, plan.Cuts.Count);
         Assert.Empty(plan.Unplaced);
@@ -47,5 +47,17 @@ public class CutPlannerTests
         var plan = CutPlanner.Plan(Beats, Downbeats, [new("a", 2)], start: 3.1);
 
         Assert.Equal(3.5, plan.Cuts[0].Start);
+    }
+
+    [Fact]
+    public void When_clips_must_shrink_to_fit_they_share_the_shrinking()
+    {
+        // 8 clips of 3 s into about 19 s of beats: none should be cut to half while others keep 3 s.
+        var beats = Enumerable.Range(1, 39).Select(i => i * 0.5).ToArray();
+
+        var plan = CutPlanner.Plan(beats, [], Enumerable.Range(1, 8).Select(i => new ClipSpec($"c{i}", 3, MinLength: 1)).ToList());
+
+        Assert.Equal(8, plan.Cuts.Count);
+        Assert.All(plan.Cuts, c => Assert.InRange(c.Duration, 2.0, 2.5));
     }
 }

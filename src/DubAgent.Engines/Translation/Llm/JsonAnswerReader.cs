@@ -23,7 +23,11 @@ public static partial class JsonAnswerReader
             try
             {
                 var value = JsonSerializer.Deserialize<T>(candidate, DubAgentJson.Options);
-                if (value is not null) return value;
+                if (value is not null)
+                {
+                    problem = null; // a repair worked
+                    return value;
+                }
             }
             catch (JsonException e)
             {

@@ -1,12 +1,17 @@
+using DubAgent.Abstractions.Tools;
+using DubAgent.Core.Media;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DubAgent.Engines.Analysis;
 
 public static class AnalysisRegistration
 {
-    /// <summary>Registers the analysis tools and engines (engines in order of preference).</summary>
+    /// <summary>Registers analyze_media (it has no engines: one analysis, written here).</summary>
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
+        services.TryAddSingleton<LoudnessMeter>();
+        services.AddSingleton<ITool, AnalyzeMediaTool>();
         return services;
     }
 }

@@ -39,6 +39,15 @@ public sealed class CliStdioTests : IDisposable
         Assert.Contains(engines.StructuredContent!.Value.GetProperty("engines").EnumerateArray(), e => e.GetProperty("name").GetString() == "apertium");
 
         var video = TestMedia.Video(Path.Combine(_temp.Path, "media"), seconds: 3);
+        if (names.Contains("analyze_media"))
+        {
+            // The media analysis tool, once registered: `input` (or its first required argument) is the file to analyze.
+            var schema = (await client.ListToolsAsync()).Single(t => t.Name == "analyze_media").JsonSchema;
+            var input = schema.GetProperty("properties").TryGetProperty("input", out _) ? "input" : schema.GetProperty("required")[0].GetString()!;
+            var analysis = await client.CallToolAsync("analyze_media", new Dictionary<string, object?> { [input] = video });
+            Assert.True(analysis.IsError != true, analysis.Text());
+            Assert.Contains("3", analysis.Text());
+        }
         var messages = new List<string>();
         var run = await client.CallToolAsync("run_pipeline",
             new Dictionary<string, object?> { ["recipe"] = "transcribe", ["inputs"] = new Dictionary<string, object?> { ["video"] = video } },

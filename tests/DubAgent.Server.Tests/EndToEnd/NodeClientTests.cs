@@ -23,10 +23,11 @@ public sealed class NodeClientTests : IDisposable
         if (!Installed) return; // npm ci in tests/mcp-node installs the SDK; the test command does it.
         var video = TestMedia.Video(_temp.Sub("media"));
         var report = await RunNodeAsync("stdio", "dotnet", BuiltCli.Dll, "serve", "--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs"),
-            "--call", "transcribe", JsonSerializer.Serialize(new { input = video, engine = "no-such-engine" }));
+            "--call", "transcribe", JsonSerializer.Serialize(new { input = video, language = "en" }));
         Assert.Contains("transcribe", report.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
-        Assert.True(report.GetProperty("call").GetProperty("isError").GetBoolean());
-        Assert.Contains("Unknown transcribe engine", report.GetProperty("call").GetProperty("text").GetString());
+        var call = report.GetProperty("call");
+        Assert.False(call.GetProperty("isError").GetBoolean(), call.GetProperty("text").GetString());
+        Assert.Contains(call.GetProperty("links").EnumerateArray(), l => l.GetString()!.EndsWith("/transcribe/transcript.json", StringComparison.Ordinal));
 
         var engines = await RunNodeAsync("stdio", "dotnet", BuiltCli.Dll, "serve", "--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs"),
             "--call", "list_engines", "{}");

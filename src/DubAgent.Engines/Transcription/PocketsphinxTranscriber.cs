@@ -89,6 +89,7 @@ public sealed class PocketsphinxTranscriber(IProcessRunner runner, IMediaToolkit
         {
             if (!words.TryGetValue($"u{i:D6}", out var list) || list.Count == 0) continue; // noise, breath, music: no words
             var u = utterances[i];
+            if (IsImplausible(u.Duration, list.Count)) continue;
             var timed = list.Select(w => w with { Start = Math.Round(u.Start + w.Start, 3), End = Math.Round(u.Start + w.End, 3) }).ToList();
             segments.Add(new TranscriptSegment
             {
@@ -119,6 +120,12 @@ public sealed class PocketsphinxTranscriber(IProcessRunner runner, IMediaToolkit
             throw new EngineFailedException(Name, $"{Program} exited with code {result.ExitCode}", $"see {log}", tail);
         }
     }
+
+    /// <summary>
+    /// Music or noise that the detector took for speech decodes to a word or two over seconds; people say 2-4 words a
+    /// second, so a long region with under one word per 2.5 s is dropped rather than kept as a made-up line.
+    /// </summary>
+    internal static bool IsImplausible(double seconds, int words) => seconds >= 3 && words / seconds < 0.4;
 
     private (string Hmm, string Lm, string Dict) ModelFiles() =>
         (Path.Combine(ModelDirectory, "en-us"), Path.Combine(ModelDirectory, "en-us.lm.bin"), Path.Combine(ModelDirectory, "cmudict-en-us.dict"));

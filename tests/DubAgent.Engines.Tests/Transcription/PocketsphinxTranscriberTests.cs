@@ -62,5 +62,12 @@ public class PocketsphinxTranscriberTests : IDisposable
         Assert.False(words.ContainsKey("u000002"));
     }
 
+    [Theory]
+    [InlineData(4.8, 1, true)]   // music decoded as a lone "if" over five seconds
+    [InlineData(4.8, 3, false)]  // slow speech
+    [InlineData(1.0, 1, false)]  // a short "yes"
+    public void Regions_with_almost_no_words_are_not_taken_for_speech(double seconds, int words, bool dropped) =>
+        Assert.Equal(dropped, PocketsphinxTranscriber.IsImplausible(seconds, words));
+
     public void Dispose() => _fixtures.Dispose();
 }

@@ -19,7 +19,7 @@ public sealed class OpenAiSpeechSynthesizerTests : IDisposable
     private readonly List<JsonDocument> _requests = [];
     private readonly List<string?> _authorizations = [];
     private readonly SynthesisTestKit _kit;
-    private readonly byte[] _wav;
+    private byte[] _wav;
     private int _status = 200;
 
     public OpenAiSpeechSynthesizerTests()
@@ -126,6 +126,21 @@ public sealed class OpenAiSpeechSynthesizerTests : IDisposable
         using var joined = new WavReader(output);
         using var one = new WavReader(_kit.PathOf("answer.wav"));
         Assert.Equal(2 * one.FrameCount, joined.FrameCount);
+        Assert.Empty(Directory.GetFiles(_kit.Directory, ".openai-*"));
+    }
+
+    [Fact]
+    public async Task A_server_that_ignores_response_format_and_sends_mp3_is_converted_to_wav()
+    {
+        var mp3 = _kit.PathOf("answer.mp3");
+        var process = System.Diagnostics.Process.Start("ffmpeg", ["-v", "error", "-y", "-i", _kit.PathOf("answer.wav"), "-c:a", "libmp3lame", mp3])!;
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        _wav = File.ReadAllBytes(mp3);
+        var output = _kit.PathOf("from-mp3.wav");
+        await Engine.SynthesizeAsync(new SpeechRequest("Hola", "es", "af_bella", output), new EngineContext { WorkDirectory = _kit.Directory });
+        using var reader = new WavReader(output);
+        Assert.InRange(reader.Duration, 0.65, 0.8);
         Assert.Empty(Directory.GetFiles(_kit.Directory, ".openai-*"));
     }
 

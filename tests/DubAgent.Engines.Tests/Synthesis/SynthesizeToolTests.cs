@@ -229,6 +229,25 @@ public sealed class SynthesizeToolTests
     }
 
     [Fact]
+    public async Task A_cancelled_call_stops_and_writes_no_track()
+    {
+        using var kit = new SynthesisTestKit();
+        var translation = WriteTranslation(kit, 3, Line("seg_0001", "A", 0, 1, "Hola."));
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var context = new ToolContext
+        {
+            WorkDirectory = Directory.CreateDirectory(kit.PathOf("job/synthesize")).FullName,
+            JobDirectory = kit.PathOf("job"),
+            Services = kit.Services,
+            CancellationToken = cancel.Token,
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Tool(kit).InvokeAsync(new SynthesizeArguments { Translation = translation, Engine = "espeak-ng" }, context));
+        Assert.False(File.Exists(Path.Combine(context.WorkDirectory, SynthesizeTool.VoiceFile)));
+    }
+
+    [Fact]
     public async Task Impossible_arguments_and_broken_files_are_input_errors()
     {
         using var kit = new SynthesisTestKit();

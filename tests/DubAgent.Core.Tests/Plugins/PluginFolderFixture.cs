@@ -17,10 +17,20 @@ public sealed class PluginFolderFixture : IDisposable
 
         var beatSyncOutput = Path.Combine(RepoRoot, "plugins", "DubAgent.Plugins.BeatSync", "bin", configuration, "net10.0");
         BeatSync = CopyInto(beatSyncOutput, "DubAgent.Plugins.BeatSync");
-        Clashing = Build("ClashingPlugin", configuration);
-        BrokenDependency = Build("BrokenDependencyPlugin", configuration);
+        // Two test projects use these fixtures and run at the same time: one build at a time.
+        using var buildLock = new Mutex(false, "dubagent-plugin-fixtures-build");
+        try { buildLock.WaitOne(TimeSpan.FromMinutes(10)); } catch (AbandonedMutexException) { }
+        try
+        {
+            Clashing = Build("ClashingPlugin", configuration);
+            BrokenDependency = Build("BrokenDependencyPlugin", configuration);
+            OtherContract = Build("OtherContractPlugin", configuration);
+        }
+        finally
+        {
+            buildLock.ReleaseMutex();
+        }
         File.Delete(Path.Combine(BrokenDependency, "BrokenDependencyLib.dll"));
-        OtherContract = Build("OtherContractPlugin", configuration);
     }
 
     public string Root { get; }

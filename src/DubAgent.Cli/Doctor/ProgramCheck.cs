@@ -28,16 +28,28 @@ public sealed partial class ProgramCheck(IProcessRunner runner)
         return new ProgramReport(program.Name, program.Purpose, program.Required, true, path, version ?? "unknown", program.InstallCommand);
     }
 
-    /// <summary>The first version-looking token (5.1.9-0+deb12u1, 1.51, v3.1.2) of the first lines a program prints.</summary>
+    /// <summary>
+    /// The version a program prints: the token after the word "version" anywhere near the top, else a version-looking
+    /// token (5.1.9-0+deb12u1, 1.51, v3.1.2) on its first two lines; null when there is none (help texts, option dumps).
+    /// </summary>
     internal static string? VersionIn(string text)
     {
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5))
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var line in lines.Take(20))
+        {
+            var named = NamedVersion().Match(line);
+            if (named.Success) return named.Groups[1].Value;
+        }
+        foreach (var line in lines.Take(2))
         {
             var match = VersionToken().Match(line);
             if (match.Success) return match.Value.TrimStart('v', 'V');
         }
         return null;
     }
+
+    [GeneratedRegex(@"\bversion\s*:?\s*v?(\d+(\.\d+)+[\w.+~-]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedVersion();
 
     [GeneratedRegex(@"\bv?\d+(\.\d+)+[\w.+~-]*")]
     private static partial Regex VersionToken();

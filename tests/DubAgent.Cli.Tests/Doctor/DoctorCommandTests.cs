@@ -100,6 +100,8 @@ public sealed class DoctorCommandTests
     [InlineData("rubberband\nv3.1.2", "3.1.2")]
     [InlineData("Python 3.11.2", "3.11.2")]
     [InlineData("usage: demucs [-h]", null)]
+    [InlineData("INFO: cmd_ln.c(200): Parsing command line:\n-agc none\n-beam 1e-48\n-wbeam 7e-29\n-lw 6.5 0.0001", null)]
+    [InlineData("whisper-cli\nusage: whisper-cli [options]\nbuilt with version: 1.7.4", "1.7.4")]
     public void Versions_are_found_in_what_programs_print(string output, string? version) =>
         Assert.Equal(version, ProgramCheck.VersionIn(output));
 }

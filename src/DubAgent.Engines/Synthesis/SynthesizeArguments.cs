@@ -29,7 +29,7 @@ public sealed class SynthesizeArguments : IEngineArguments
     [Description("Largest time compression applied to a clip that is too long for its slot (1.0 = never compress). Default 1.25.")]
     public double MaxStretch { get; init; } = 1.25;
 
-    [Description("How many clips are synthesized at once. Default: the number of CPU cores, capped by the engine's own limit.")]
+    [Description("How many clips are synthesized at once. Default: the engine's own limit (the number of CPU cores for local engines, a few for remote endpoints); a larger value is capped to it.")]
     public int? Concurrency { get; init; }
 
     [Description("Sample rate of voice.wav in Hz. Default 48000.")]

@@ -198,7 +198,9 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
     {
         var todo = lines.Where(l => l.Speakable && !ClipCache.Has(l.RawPath)).DistinctBy(l => l.Key).ToList();
         var done = new HashSet<string>();
-        var limit = Math.Max(1, Math.Min(concurrency ?? Environment.ProcessorCount, Math.Max(1, engine.MaxConcurrency)));
+        // Local engines default to the core count (their MaxConcurrency); remote ones to their own limit, which a caller may lower.
+        var engineLimit = Math.Max(1, engine.MaxConcurrency);
+        var limit = Math.Min(concurrency ?? engineLimit, engineLimit);
         var scratch = Path.Combine(context.WorkDirectory, ".synthesis");
         Directory.CreateDirectory(scratch);
         var finished = 0;

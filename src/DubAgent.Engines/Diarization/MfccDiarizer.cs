@@ -37,7 +37,7 @@ public sealed class MfccDiarizer(IMediaToolkit media, IConfiguration configurati
         if (request.NumSpeakers is < 1) throw new InputException($"num_speakers must be at least 1 (got {request.NumSpeakers}).", "Leave it out to find the count automatically.");
         var (wav, _) = await Mono16kExtractor.PrepareAsync(media, request.AudioPath, context.WorkDirectory, context.Progress, context.CancellationToken)
             .ConfigureAwait(false);
-        var spans = new VoiceActivityDetector().DetectFile(wav, context.CancellationToken).Regions;
+        var spans = await SpeechRegionFinder.FindAsync(wav, context).ConfigureAwait(false);
         if (spans.Count == 0) return [];
         using var reader = media.OpenWav(wav);
 

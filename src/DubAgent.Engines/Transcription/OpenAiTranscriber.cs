@@ -109,8 +109,7 @@ public sealed class OpenAiTranscriber(IMediaToolkit media, IConfiguration config
         // Without timestamps a piece becomes one segment, so pieces stay sentence-sized.
         var maxSeconds = settings.GivesTimestamps ? (settings.MaxUploadBytes - 4096) / WavBytesPerSecond : 30;
         if (duration <= maxSeconds && settings.GivesTimestamps) return [new AudioChunk(wav, 0, duration)];
-        var regions = await Task.Run(() => new VoiceActivityDetector().DetectFile(wav, context.CancellationToken).Regions, context.CancellationToken)
-            .ConfigureAwait(false);
+        var regions = await SpeechRegionFinder.FindAsync(wav, context).ConfigureAwait(false);
         if (regions.Count == 0) return [];
         return SilenceChunker.Write(media, wav, SilenceChunker.Plan(regions, duration, maxSeconds),
             Path.Combine(context.WorkDirectory, "upload-chunks"), context.CancellationToken);

@@ -51,8 +51,7 @@ public sealed class PocketsphinxTranscriber(IProcessRunner runner, IMediaToolkit
                 "Use engine openai or whisper-cpp for other languages.");
         var (wav, duration) = await Mono16kExtractor.PrepareAsync(media, request.AudioPath, context.WorkDirectory, context.Progress, context.CancellationToken)
             .ConfigureAwait(false);
-        var regions = await Task.Run(() => new VoiceActivityDetector().DetectFile(wav, context.CancellationToken).Regions, context.CancellationToken)
-            .ConfigureAwait(false);
+        var regions = await SpeechRegionFinder.FindAsync(wav, context).ConfigureAwait(false);
         var utterances = SplitLong(regions);
         var transcript = new Transcript { Language = "en", TotalDuration = duration };
         if (utterances.Count == 0) return transcript;

@@ -54,7 +54,7 @@ public sealed class WhisperCppTranscriber(IProcessRunner runner, IMediaToolkit m
         IReadOnlyList<AudioChunk> chunks = [new AudioChunk(wav, 0, duration)];
         if (duration > maxSeconds)
         {
-            var regions = new VoiceActivityDetector().DetectFile(wav, context.CancellationToken).Regions;
+            var regions = await SpeechRegionFinder.FindAsync(wav, context).ConfigureAwait(false);
             chunks = SilenceChunker.Write(media, wav, SilenceChunker.Plan(regions, duration, maxSeconds),
                 Path.Combine(context.WorkDirectory, "whisper-chunks"), context.CancellationToken);
         }

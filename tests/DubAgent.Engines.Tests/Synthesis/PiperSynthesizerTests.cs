@@ -33,7 +33,12 @@ public sealed class PiperSynthesizerTests : IDisposable
         text="$(cat)"
         [ -n "$text" ] || { echo "nothing on stdin" >&2; exit 5; }
         printf '%s|%s|%s\n' "$(basename "$model")" "$speaker" "$text" >> "$log"
+        # How many runs are going on at once, for the concurrency test.
+        mkdir "$(dirname "$0")/running.$$"
+        ls -d "$(dirname "$0")"/running.* | wc -l >> "$(dirname "$0")/piper-concurrency.log"
         sox -n -r 22050 -c 1 -b 16 "$out" synth 0.8 sine 180
+        sleep 0.2
+        rmdir "$(dirname "$0")/running.$$"
         """;
 
     private readonly SynthesisTestKit _kit;
@@ -147,6 +152,22 @@ public sealed class PiperSynthesizerTests : IDisposable
         Assert.Equal(2, result.Cast.Values.Distinct().Count());
         Assert.All(result.Cast.Values, v => Assert.StartsWith("es_ES-test-medium:", v));
         Assert.Equal(2, Calls.Length);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task The_tool_never_runs_more_clips_at_once_than_its_concurrency(int concurrency)
+    {
+        var translation = _kit.PathOf("many.json");
+        var segments = string.Join(",", Enumerable.Range(0, 6).Select(i =>
+            $$"""{"id":"s{{i}}","speaker":"A","start":{{i}},"end":{{i + 0.9}},"target_text":"Frase {{i}}."}"""));
+        File.WriteAllText(translation, $$"""{"target_language":"es","total_duration":7,"segments":[{{segments}}]}""");
+        var tool = _kit.Services.GetServices<DubAgent.Abstractions.Tools.ITool>().Single(t => t.Name == "synthesize");
+        await tool.InvokeAsync(new SynthesizeArguments { Translation = translation, Engine = "piper", SampleRate = 16000, Concurrency = concurrency }, _kit.Context());
+        var running = File.ReadAllLines(Path.Combine(_directory, "piper-concurrency.log")).Select(int.Parse).ToList();
+        Assert.Equal(6, running.Count);
+        Assert.All(running, n => Assert.InRange(n, 1, concurrency));
     }
 
     public void Dispose()

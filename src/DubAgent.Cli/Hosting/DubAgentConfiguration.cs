@@ -19,13 +19,15 @@ public static class DubAgentConfiguration
         return builder.Build();
     }
 
-    /// <summary>`--config Llm:Model=gpt-4o-mini` pairs from the command line.</summary>
+    /// <summary>`--config Llm:Model=gpt-4o-mini` (or `--config=Llm:Model=gpt-4o-mini`) pairs from the command line.</summary>
     private static IEnumerable<KeyValuePair<string, string?>> CommandLinePairs(string[] args)
     {
-        for (var i = 0; i < args.Length - 1; i++)
+        for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] != "--config") continue;
-            var pair = args[i + 1];
+            string pair;
+            if (args[i] == "--config" && i + 1 < args.Length) pair = args[++i];
+            else if (args[i].StartsWith("--config=", StringComparison.Ordinal)) pair = args[i]["--config=".Length..];
+            else continue;
             var eq = pair.IndexOf('=');
             if (eq > 0) yield return new(pair[..eq], pair[(eq + 1)..]);
         }

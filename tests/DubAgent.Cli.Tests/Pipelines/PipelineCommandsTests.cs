@@ -43,10 +43,23 @@ public sealed class PipelineCommandsTests : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// The plugins folder of the built CLI (the sample plugin is copied there, not into this test's output), so recipes
+    /// that use plugin tools validate as they do for `dubagent pipelines validate` in CI.
+    /// </summary>
+    private static string CliPluginsFolder()
+    {
+        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = bin.Parent!.Name;
+        var root = bin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "DubAgent.sln"))) root = root.Parent;
+        return Path.Combine(root!.FullName, "src", "DubAgent.Cli", "bin", configuration, bin.Name, "plugins");
+    }
+
     [Fact]
     public async Task Every_shipped_recipe_validates()
     {
-        var result = await CliRun.InProcessAsync("pipelines", "validate");
+        var result = await CliRun.InProcessAsync("pipelines", "validate", "--plugins", CliPluginsFolder());
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Matches(@"(\d+) of \1 recipes are valid", result.Stdout);
     }

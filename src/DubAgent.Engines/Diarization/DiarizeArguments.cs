@@ -11,7 +11,7 @@ public sealed class DiarizeArguments : IEngineArguments
     [Description("Optional transcript.json from transcribe: every segment gets the speaker who talks over most of it. Without it the speaker turns themselves are returned as segments with empty text.")]
     public string? Transcript { get; set; }
 
-    [Description("Exact number of speakers when known; otherwise found automatically.")]
+    [Description("Exact number of speakers when known; leave it out (or 0) to find it automatically.")]
     public int? NumSpeakers { get; set; }
 
     [Description("Lower bound on the number of speakers when it is found automatically.")]

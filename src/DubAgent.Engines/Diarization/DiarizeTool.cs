@@ -40,7 +40,7 @@ public sealed class DiarizeTool : Tool<DiarizeArguments, DiarizeResult>
         var (engine, status) = await registry.ResolveAsync<IDiarizer>(Capabilities.Diarize, arguments.Engine, context.CancellationToken).ConfigureAwait(false);
         var duration = (await context.Services.GetRequiredService<IMediaToolkit>().ProbeAsync(input, context.CancellationToken).ConfigureAwait(false)).Duration;
         var turns = await engine.DiarizeAsync(
-            new DiarizationRequest(input, arguments.NumSpeakers, arguments.MinSpeakers, arguments.MaxSpeakers), context.ForEngine()).ConfigureAwait(false);
+            new DiarizationRequest(input, arguments.NumSpeakers is 0 ? null : arguments.NumSpeakers, arguments.MinSpeakers, arguments.MaxSpeakers), context.ForEngine()).ConfigureAwait(false);
 
         var result = transcript is null
             ? new Transcript
@@ -84,7 +84,7 @@ public sealed class DiarizeTool : Tool<DiarizeArguments, DiarizeResult>
 
     private static void CheckCounts(DiarizeArguments a)
     {
-        if (a.NumSpeakers is < 1 or > 100) throw new InputException($"num_speakers must be between 1 and 100 (got {a.NumSpeakers}).", "Leave it out to find the count automatically.");
+        if (a.NumSpeakers is < 0 or > 100) throw new InputException($"num_speakers must be between 1 and 100 (got {a.NumSpeakers}).", "Leave it out (or 0) to find the count automatically.");
         if (a.MinSpeakers is < 1) throw new InputException($"min_speakers must be at least 1 (got {a.MinSpeakers}).");
         if (a.MaxSpeakers is < 1) throw new InputException($"max_speakers must be at least 1 (got {a.MaxSpeakers}).");
         if (a.MinSpeakers > a.MaxSpeakers) throw new InputException($"min_speakers ({a.MinSpeakers}) is above max_speakers ({a.MaxSpeakers}).", "Swap them.");

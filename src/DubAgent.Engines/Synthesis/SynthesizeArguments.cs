@@ -6,7 +6,7 @@ namespace DubAgent.Engines.Synthesis;
 public sealed class SynthesizeArguments : IEngineArguments
 {
     [Description("Path of translation.json (from the translate tool): segments with id, speaker, start, end and target_text.")]
-    public string Translation { get; init; } = "";
+    public required string Translation { get; init; }
 
     [Description("Synthesis engine: espeak-ng (built in, every language), openai (OpenAI-compatible /audio/speech), piper (Piper CLI). Omit for the first available.")]
     public string? Engine { get; init; }

@@ -21,8 +21,14 @@ public static class CliApp
             if (parsed.Errors.Count > 0) return ParseErrorReport.Print(parsed, stderr);
 
             // Our own handler words unexpected exceptions (one line, stack only with --verbose).
-            var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-            return await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+            // Ctrl+C and SIGTERM cancel every command's token (engines stop, nothing half-written is kept) instead of
+            // killing the process with its children still running.
+            var config = new InvocationConfiguration
+            {
+                Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+            };
+            using var interrupt = new Pipelines.InterruptSignal(cancellationToken);
+            return await parsed.InvokeAsync(config, interrupt.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

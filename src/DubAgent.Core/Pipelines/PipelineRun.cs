@@ -1,3 +1,5 @@
+using DubAgent.Abstractions.Tools;
+using Microsoft.Extensions.AI;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DubAgent.Abstractions;
@@ -12,7 +14,14 @@ public sealed record PipelineRunRequest(
     IReadOnlyDictionary<string, string> Inputs,
     string JobDirectory,
     IReadOnlyCollection<string>? Force = null,
-    int MaxParallelSteps = 2);
+    int MaxParallelSteps = 2)
+{
+    /// <summary>Which paths the steps may read and write (the MCP server's roots); unrestricted from the CLI.</summary>
+    public IPathPolicy Paths { get; init; } = UnrestrictedPaths.Instance;
+
+    /// <summary>The calling MCP client's own model (sampling), handed to every step, for `model: client`.</summary>
+    public IChatClient? CallerChat { get; init; }
+}
 
 public enum StepStatus { Ran, Cached, Skipped, NotRun }
 

@@ -76,7 +76,7 @@ public sealed class PipelineRunner(
             try
             {
                 stop.Token.ThrowIfCancellationRequested();
-                var outcome = await RunStepAsync(recipe, step, workspace, scope, forced.Contains(step.Id), observer, stop.Token).ConfigureAwait(false);
+                var outcome = await RunStepAsync(recipe, step, workspace, scope, forced.Contains(step.Id), observer, request, stop.Token).ConfigureAwait(false);
                 observer.StepFinished(outcome);
                 return outcome;
             }
@@ -139,7 +139,7 @@ public sealed class PipelineRunner(
     }
 
     private async Task<StepOutcome> RunStepAsync(Recipe recipe, RecipeStep step, JobWorkspace workspace, RunScope scope, bool force,
-        IPipelineObserver observer, CancellationToken cancellationToken)
+        IPipelineObserver observer, PipelineRunRequest request, CancellationToken cancellationToken)
     {
         if (step.When is { } when && !Evaluation.IsTrue(recipe, when, scope))
         {
@@ -167,7 +167,8 @@ public sealed class PipelineRunner(
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in StepCacheKey.FilesNamedIn(argumentsJson))
             hashes[file] = await workspace.Hasher.HashAsync(file, cancellationToken).ConfigureAwait(false);
-        var key = StepCacheKey.Compute(tool.Name, decision.Ran, decision.Version, argumentsJson, hashes);
+        // The tool's own code counts too: a rebuilt tool (a new module version id) does not reuse old results.
+        var key = StepCacheKey.Compute($"{tool.Name}@{tool.GetType().Module.ModuleVersionId:N}", decision.Ran, decision.Version, argumentsJson, hashes);
 
         if (!force && workspace.ReadRecord(step.Id) is { } previous && previous.CacheKey == key && OutputsExist(previous.Result, workspace.Directory))
         {
@@ -187,6 +188,8 @@ public sealed class PipelineRunner(
             Progress = new StepProgress(update => observer.StepProgress(step, update)),
             CancellationToken = cancellationToken,
             Logger = _logger,
+            Paths = request.Paths,
+            CallerChat = request.CallerChat,
         };
         var call = await invoker.InvokeAsync(tool, bound, context).ConfigureAwait(false);
         var notes = (decision.FellBack ? [$"fell back: {string.Join("; ", decision.Skipped)}"] : Array.Empty<string>())

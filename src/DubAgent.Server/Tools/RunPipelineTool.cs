@@ -87,7 +87,8 @@ public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog
         }
 
         var observer = new ProgressObserver(recipe.Steps.Count, context.Progress);
-        var request = new PipelineRunRequest(inputs, context.JobDirectory, arguments.Force);
+        // Steps get the caller's limits and model: the recipe's own arguments are checked against the roots too.
+        var request = new PipelineRunRequest(inputs, context.JobDirectory, arguments.Force) { Paths = context.Paths, CallerChat = context.CallerChat };
         var result = await runner.RunAsync(recipe, request, observer, context.CancellationToken).ConfigureAwait(false);
         context.Report.Notes.AddRange(result.Steps.SelectMany(s => s.Notes.Select(n => $"{s.Step}: {n}")));
         return new RunPipelineResult(recipe.Name, result.JobDirectory,

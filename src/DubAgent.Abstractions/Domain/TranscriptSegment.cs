@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DubAgent.Abstractions.Domain;
 
 /// <summary>One line: who said what, when (seconds from the start), and how sure the engine is.</summary>
@@ -20,6 +22,7 @@ public sealed record TranscriptSegment
 
     public IReadOnlyList<WordTiming>? Words { get; init; }
 
+    [JsonIgnore]
     public double Duration => End - Start;
 
     public static string IdFor(int index) => $"seg_{index + 1:D4}";

@@ -19,7 +19,6 @@ public sealed class ProgramCatalog
         new("ffprobe", "media probing", ["-version"], $"{AptInstall} ffmpeg", Required: true),
         new("espeak-ng", "speech synthesis (built-in voices)", ["--version"], $"{AptInstall} espeak-ng"),
         new("apertium", "offline machine translation", ["-V"], $"{AptInstall} apertium apertium-eng-spa"),
-        new("pocketsphinx", "English speech recognition (built-in)", ["help"], $"{AptInstall} pocketsphinx pocketsphinx-en-us"),
         // Debian 12 ships pocketsphinx 5prealpha, whose programs are pocketsphinx_batch/_continuous (no version flag).
         new("pocketsphinx_batch", "English speech recognition of VAD regions (built-in pocketsphinx engine)", [], $"{AptInstall} pocketsphinx pocketsphinx-en-us"),
         new("sox", "audio measurement in tests", ["--version"], $"{AptInstall} sox"),

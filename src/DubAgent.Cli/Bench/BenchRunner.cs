@@ -70,7 +70,7 @@ public sealed class BenchRunner(IServiceProvider services, IConfiguration config
         return rows;
     }
 
-    private static async Task<IReadOnlyList<BenchRow>> RunStageAsync(IBenchStage stage, BenchContext context)
+    internal static async Task<IReadOnlyList<BenchRow>> RunStageAsync(IBenchStage stage, BenchContext context)
     {
         try
         {

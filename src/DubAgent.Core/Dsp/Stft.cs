@@ -47,13 +47,15 @@ public sealed class Stft
         return result;
     }
 
-    /// <summary>Inverse transform by weighted overlap-add into <paramref name="output"/> (which is overwritten).</summary>
-    public void Synthesize(StftFrames frames, Span<float> output)
+    /// <summary>
+    /// Inverse transform by weighted overlap-add into <paramref name="output"/> (which is overwritten).
+    /// With <paramref name="consume"/> the frames are transformed in place (no copy; they are garbage afterwards).
+    /// </summary>
+    public void Synthesize(StftFrames frames, Span<float> output, bool consume = false)
     {
         var n = Layout.FftSize;
         var hop = Layout.Hop;
-        var buffers = new float[frames.Frames * frames.RowLength];
-        Array.Copy(frames.Data, buffers, buffers.Length);
+        var buffers = consume ? frames.Data : (float[])frames.Data.Clone();
         Parallel.For(0, frames.Frames, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, t =>
             Transform(buffers, t * frames.RowLength, n, forward: false));
         output.Clear();

@@ -38,7 +38,8 @@ public sealed class SoundtrackAnalyzer
             var stationary = MedianFilter.AlongTime(magnitudes, kernel);
             var first = block.Margin / layout.Hop;
             var last = Math.Min(magnitudes.Frames, first + (block.Length + layout.Hop - 1) / layout.Hop);
-            features.AddRange(extractor.Compute(magnitudes, first, last, stationary));
+            // The detector's features use their own, shorter median (its thresholds are set for it).
+            features.AddRange(extractor.Compute(magnitudes, first, last));
             for (var t = first; t < last; t++) music.Add(HoldsMusic(magnitudes.Frame(t), stationary.Frame(t), layout));
             progress?.Report(++done / (double)blocks.BlockCount);
         }

@@ -10,6 +10,12 @@ public sealed class SeparateAudioResult
     /// <summary>Stem name (vocals, background, music, sfx, original) to WAV path.</summary>
     public Dictionary<string, string> Stems { get; init; } = new();
 
+    /// <summary>
+    /// The audio to transcribe, diarize and measure voices from: the vocals stem when separated, the original audio
+    /// on the plain route. Recipes read this one field whatever route ran.
+    /// </summary>
+    public string Speech { get; init; } = "";
+
     /// <summary>True when stems were separated; false for plain extraction (original.wav only).</summary>
     public bool Separated { get; init; }
 

@@ -78,6 +78,7 @@ public sealed class SeparateAudioTool(IEngineRegistry engines, IMediaToolkit med
             Engine = engine.Name,
             EngineVersion = status.Version,
             Stems = record.Stems,
+            Speech = record.Stems.GetValueOrDefault(StemNames.Vocals) ?? record.Stems.GetValueOrDefault(StemNames.Original) ?? "",
             Separated = separated,
             Note = separation.Note,
             Record = recordPath,

@@ -15,7 +15,20 @@ public sealed class NodeClientTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static bool Installed => Directory.Exists(Path.Combine(BuiltCli.NodeClientFolder, "node_modules", "@modelcontextprotocol", "sdk"));
+    /// <summary>
+    /// Whether the TypeScript SDK is installed. Under CI (CI=true, where `./dubagent test` runs `npm ci` first) a missing
+    /// SDK is a failure, not a quiet pass: otherwise this test could never fail there.
+    /// </summary>
+    private static bool Installed
+    {
+        get
+        {
+            var installed = Directory.Exists(Path.Combine(BuiltCli.NodeClientFolder, "node_modules", "@modelcontextprotocol", "sdk"));
+            if (!installed && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException("tests/mcp-node/node_modules is missing under CI: `npm ci` in tests/mcp-node did not run.");
+            return installed;
+        }
+    }
 
     [Fact]
     public async Task The_typescript_sdk_lists_and_calls_tools_over_stdio()

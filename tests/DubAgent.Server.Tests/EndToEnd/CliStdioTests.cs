@@ -53,7 +53,8 @@ public sealed class CliStdioTests : IDisposable
             new Dictionary<string, object?> { ["recipe"] = "transcribe", ["inputs"] = new Dictionary<string, object?> { ["video"] = video } },
             new Collect(messages));
         Assert.True(run.IsError != true, run.Text());
-        Assert.Equal("transcribe", run.StructuredContent!.Value.GetProperty("steps")[0].GetProperty("step").GetString());
+        var steps = run.StructuredContent!.Value.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()).ToList();
+        Assert.Equal(["separate", "transcribe", "diarize"], steps);
         lock (messages) Assert.Contains(messages, m => m.StartsWith("transcribe:", StringComparison.Ordinal));
         var job = run.JobId();
         var status = await client.CallToolAsync("get_job", new Dictionary<string, object?> { ["job"] = job });

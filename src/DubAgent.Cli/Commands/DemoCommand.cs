@@ -7,16 +7,18 @@ using Spectre.Console;
 
 namespace DubAgent.Cli.Commands;
 
-/// <summary>`dubagent demo [--out DIR]`: makes the demo video with its ground truth, then (once the dub recipe exists) dubs it.</summary>
+/// <summary>`dubagent demo [--out DIR] [--no-dub]`: makes the demo video with its ground truth, then dubs it into Spanish.</summary>
 public static class DemoCommand
 {
     public static Command Create(CliHost host)
     {
         var output = new Option<string>("--out") { Description = "Folder for the demo (new, empty, or an earlier demo's).", DefaultValueFactory = _ => "demo" };
         var force = new Option<bool>("--force") { Description = "Make the demo again even when the folder already holds a complete one." };
-        var command = new Command("demo", "Make a one-minute demo video (two English voices, music, sound effects) with its ground truth.")
+        var noDub = new Option<bool>("--no-dub") { Description = "Only make the demo video and its ground truth; do not dub it." };
+        var command = new Command("demo",
+            "Make a one-minute demo video (two English voices, music, sound effects) with its ground truth, then dub it into Spanish with the `dub` recipe.")
         {
-            output, force,
+            output, force, noDub,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -26,15 +28,14 @@ public static class DemoCommand
             var media = await WithProgressAsync(stderr, progress => parse.GetValue(force)
                 ? generator.GenerateAsync(directory, progress, cancellationToken)
                 : generator.EnsureAsync(directory, progress, cancellationToken)).ConfigureAwait(false);
-            return await DubDemoAsync(media, parse.InvocationConfiguration.Output, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(noDub)) return await DubDemoAsync(media, parse.InvocationConfiguration.Output, cancellationToken).ConfigureAwait(false);
+            return await DemoDubbing.RunAsync(host.Services, media, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
+                cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    /// <summary>
-    /// The seam for dubbing the demo with the `dub` recipe (into Spanish). Until that recipe exists, the demo stops
-    /// after making the video and says where it and its ground truth are.
-    /// </summary>
+    /// <summary>With --no-dub: says where the demo video and its ground truth are.</summary>
     internal static async Task<int> DubDemoAsync(DemoMedia media, TextWriter stdout, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

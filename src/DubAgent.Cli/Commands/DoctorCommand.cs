@@ -4,7 +4,9 @@ using DubAgent.Abstractions;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Cli.Doctor;
 using DubAgent.Cli.Hosting;
+using DubAgent.Core.Plugins;
 using DubAgent.Core.Processes;
+using DubAgent.Core.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -26,6 +28,13 @@ public static class DoctorCommand
             var report = await DoctorReport.CollectAsync(services.GetRequiredService<ProgramCatalog>(),
                 services.GetRequiredService<IProcessRunner>(), services.GetRequiredService<IEngineRegistry>(), host.Configuration,
                 cancellationToken).ConfigureAwait(false);
+            var plugins = services.GetRequiredService<PluginCatalog>();
+            report = report with
+            {
+                Plugins = plugins.Loaded.Select(p => $"{p.Name} {p.Version} ({p.AssemblyPath})").ToList(),
+                PluginProblems = plugins.Failed.Select(f => $"{f.AssemblyPath}: {f.Reason}")
+                    .Concat(services.GetRequiredService<RegistrationProblems>().All).Distinct().ToList(),
+            };
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
                 await stdout.WriteLineAsync(JsonSerializer.Serialize(report, DubAgentJson.Options)).ConfigureAwait(false);
@@ -52,6 +61,12 @@ public static class DoctorCommand
                 Cell(e.Available ? e.Detail ?? "" : $"{e.Detail} -> {e.InstallHint()}"));
         if (report.Engines.Count == 0) engines.AddRow("", "(no engines registered)", "", "", "");
         console.Write(engines);
+
+        var plugins = new Table().Title("Plugins").AddColumns("status", "plugin");
+        foreach (var plugin in report.Plugins) plugins.AddRow(new Markup("[green]loaded[/]"), Cell(plugin));
+        foreach (var problem in report.PluginProblems) plugins.AddRow(new Markup("[yellow]refused[/]"), Cell(problem));
+        if (report.Plugins.Count + report.PluginProblems.Count == 0) plugins.AddRow("", "(no plugins found)");
+        console.Write(plugins);
 
         var config = new Table().Title("Effective configuration (secrets masked)").AddColumns("key", "value");
         foreach (var (key, value) in report.Configuration) config.AddRow(Cell(key), Cell(value));

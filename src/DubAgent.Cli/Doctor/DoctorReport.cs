@@ -11,6 +11,12 @@ public sealed record DoctorReport(
     IReadOnlyList<EngineReport> Engines,
     IReadOnlyDictionary<string, string> Configuration)
 {
+    /// <summary>Loaded plugins: name, version, where from.</summary>
+    public IReadOnlyList<string> Plugins { get; init; } = [];
+
+    /// <summary>Plugins (or their tools and engines) that were refused, and why: the host runs on without them.</summary>
+    public IReadOnlyList<string> PluginProblems { get; init; } = [];
+
     /// <summary>Required programs (ffmpeg, ffprobe) that are missing: without them nothing works.</summary>
     public IEnumerable<ProgramReport> MissingRequired => Programs.Where(p => p.Required && !p.Found);
 

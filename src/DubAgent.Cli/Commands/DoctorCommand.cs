@@ -68,7 +68,8 @@ public static class DoctorCommand
         if (report.Plugins.Count + report.PluginProblems.Count == 0) plugins.AddRow("", "(no plugins found)");
         console.Write(plugins);
 
-        var config = new Table().Title("Effective configuration (secrets masked)").AddColumns("key", "value");
+        // Expanded: with few short rows a narrow table would wrap its title.
+        var config = new Table().Expand().Title("Effective configuration (secrets masked)").AddColumns("key", "value");
         foreach (var (key, value) in report.Configuration) config.AddRow(Cell(key), Cell(value));
         if (report.Configuration.Count == 0) config.AddRow("(none)", "dubagent.json, DUBAGENT_ variables or --config key=value");
         console.Write(config);

@@ -72,7 +72,8 @@ public sealed class ToolCallRunner(
             if (background)
             {
                 detached = true;
-                _ = RunInBackgroundAsync(tool, bound, job, step, progress, paths, callerChat);
+                // The job's token is taken now: a cancel_job that arrives before the background task starts must stop it.
+                _ = RunInBackgroundAsync(tool, bound, job, step, progress, paths, callerChat, job.CancellationToken);
                 return ResultText.Started(job, step);
             }
 
@@ -107,12 +108,13 @@ public sealed class ToolCallRunner(
         }
     }
 
-    private async Task RunInBackgroundAsync(ITool tool, object bound, Job job, JobStep step, McpProgress progress, IPathPolicy paths, IChatClient? callerChat)
+    private async Task RunInBackgroundAsync(ITool tool, object bound, Job job, JobStep step, McpProgress progress, IPathPolicy paths,
+        IChatClient? callerChat, CancellationToken jobToken)
     {
         await Task.Yield();
         try
         {
-            await RunStepAsync(tool, bound, job, step, progress, paths, callerChat, job.CancellationToken).ConfigureAwait(false);
+            await RunStepAsync(tool, bound, job, step, progress, paths, callerChat, jobToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -55,6 +55,8 @@ public sealed class CliStdioTests : IDisposable
         Assert.True(run.IsError != true, run.Text());
         var steps = run.StructuredContent!.Value.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()).ToList();
         Assert.Equal(["separate", "transcribe", "diarize"], steps);
+        // The server sends every notification before its response, but the client may hand them to us a little later.
+        await Eventually.WaitAsync(() => Received(messages, "transcribe:"));
         lock (messages) Assert.Contains(messages, m => m.StartsWith("transcribe:", StringComparison.Ordinal));
         var job = run.JobId();
         var status = await client.CallToolAsync("get_job", new Dictionary<string, object?> { ["job"] = job });
@@ -78,6 +80,11 @@ public sealed class CliStdioTests : IDisposable
         var unknownJob = await client.CallToolAsync("get_job", new Dictionary<string, object?> { ["job"] = "nope" });
         Assert.True(unknownJob.IsError);
         Assert.NotEmpty(await client.ListToolsAsync());
+    }
+
+    private static bool Received(List<string> messages, string prefix)
+    {
+        lock (messages) return messages.Any(m => m.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     private sealed class Collect(List<string> into) : IProgress<ProgressNotificationValue>

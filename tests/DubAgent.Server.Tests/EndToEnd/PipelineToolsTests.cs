@@ -46,6 +46,10 @@ public sealed class PipelineToolsTests : IDisposable
         var result = run.StructuredContent!.Value;
         Assert.InRange(result.GetProperty("outputs").GetProperty("duration").GetDouble(), 1.9, 2.2);
         Assert.Equal(["ran", "ran"], result.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetString()));
+        await Eventually.WaitAsync(() =>
+        {
+            lock (messages) return messages.Any(m => m.StartsWith("probe:", StringComparison.Ordinal));
+        });
         lock (messages)
         {
             Assert.Contains(messages, m => m.StartsWith("count: step", StringComparison.Ordinal));

@@ -1,26 +1,19 @@
-using System.Text.Json;
-using DubAgent.Abstractions;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Errors;
+using DubAgent.Engines.Transcription;
 
 namespace DubAgent.Engines.Translation;
 
-/// <summary>Reads a transcript.json (DESIGN.md format) with errors that name the file and the problem.</summary>
+/// <summary>
+/// Reads a transcript.json (DESIGN.md format) and checks that it can be translated, with errors that name the file
+/// and the problem. Parsing is <see cref="TranscriptJson.Read"/>'s; the checks here are what translation needs.
+/// </summary>
 public static class TranscriptFile
 {
     public static Transcript Read(string path)
     {
-        Transcript? transcript;
-        try
-        {
-            transcript = JsonSerializer.Deserialize<Transcript>(File.ReadAllText(path), DubAgentJson.Options);
-        }
-        catch (JsonException e)
-        {
-            throw new InputException($"The transcript '{path}' is not valid transcript JSON: {e.Message}",
-                "Give the transcript.json written by transcribe or diarize ({ language, segments: [{ id, speaker, start, end, text }] }).");
-        }
-        if (transcript is null || transcript.Segments.Count == 0)
+        var transcript = TranscriptJson.Read(path);
+        if (transcript.Segments.Count == 0)
             throw new InputException($"The transcript '{path}' has no segments.", "Transcribe the audio first; an empty transcript has nothing to translate.");
         if (string.IsNullOrWhiteSpace(transcript.Language))
             throw new InputException($"The transcript '{path}' does not say its language.", "Add \"language\": \"en\" (ISO 639-1) to the transcript.");

@@ -8,6 +8,8 @@ using DubAgent.Core.Media;
 using DubAgent.Engines.Translation.Llm;
 using Microsoft.Extensions.DependencyInjection;
 
+using DubAgent.Engines.Transcription;
+
 namespace DubAgent.Engines.Translation;
 
 /// <summary>The `translate` tool: transcript.json in, translation.json out, N segments in and the same N out.</summary>
@@ -30,7 +32,7 @@ public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>
         if (string.IsNullOrWhiteSpace(arguments.Transcript))
             throw new InputException("No transcript was given.", "Pass the path of a transcript.json (from transcribe or diarize) as 'transcript'.");
         var transcriptPath = InputFiles.RequireFile(context.Paths.CheckRead(arguments.Transcript, "transcript"), "transcript");
-        var transcript = WithIds(TranscriptFile.Read(transcriptPath));
+        var transcript = TranscriptJson.WithIds(TranscriptFile.Read(transcriptPath));
         var target = TargetLanguage(arguments.TargetLanguage, transcript.Language);
 
         var (engine, version) = await ChooseEngineAsync(arguments, context).ConfigureAwait(false);
@@ -119,10 +121,4 @@ public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>
             throw new InputException($"The transcript is already in '{source}'.", "Pick a different target_language.");
         return target.ToLowerInvariant();
     }
-
-    /// <summary>Segments without an id get seg_0001-style ids, so every later stage can name them.</summary>
-    private static Transcript WithIds(Transcript transcript) =>
-        transcript.Segments.All(s => !string.IsNullOrWhiteSpace(s.Id))
-            ? transcript
-            : transcript with { Segments = transcript.Segments.Select((s, i) => string.IsNullOrWhiteSpace(s.Id) ? s with { Id = TranscriptSegment.IdFor(i) } : s).ToList() };
 }

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Text.Json;
-using DubAgent.Abstractions;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Core.Scoring;
 using DubAgent.Engines.Diarization;
+using DubAgent.Engines.Transcription;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Cli.Bench;
@@ -27,7 +26,7 @@ public sealed class DiarizationBench : IBenchStage
         var truth = Path.Combine(context.TruthDirectory, "transcript.json");
         if (File.Exists(truth))
         {
-            var transcript = JsonSerializer.Deserialize<Transcript>(await File.ReadAllTextAsync(truth, context.CancellationToken).ConfigureAwait(false), DubAgentJson.Options)!;
+            var transcript = TranscriptJson.Read(truth);
             var reference = transcript.Segments.Where(s => s.Speaker is not null).Select(s => new SpeakerTurn(s.Start, s.End, s.Speaker!)).ToList();
             var vocals = Path.Combine(context.TruthDirectory, "vocals.wav");
             if (File.Exists(vocals)) inputs.Add(("demo vocals stem (goal < 10 %)", vocals, reference));

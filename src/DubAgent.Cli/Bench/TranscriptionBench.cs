@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json;
-using DubAgent.Abstractions;
-using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Core.Scoring;
+using DubAgent.Engines.Transcription;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Cli.Bench;
@@ -27,7 +25,7 @@ public sealed class TranscriptionBench : IBenchStage
         var vocals = Path.Combine(context.TruthDirectory, "vocals.wav");
         if (File.Exists(truth) && File.Exists(vocals))
         {
-            var transcript = JsonSerializer.Deserialize<Transcript>(await File.ReadAllTextAsync(truth, context.CancellationToken).ConfigureAwait(false), DubAgentJson.Options)!;
+            var transcript = TranscriptJson.Read(truth);
             inputs.Add(("demo vocals (espeak)", vocals, string.Join(' ', transcript.Segments.Select(s => s.Text))));
         }
         if (context.SharedDataDirectory is { } shared && File.Exists(Path.Combine(shared, "jfk", "jfk.wav")))

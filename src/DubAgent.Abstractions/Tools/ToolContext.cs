@@ -22,8 +22,18 @@ public sealed class ToolContext
 
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
-    /// <summary>Which paths the call may read and write (the MCP server's roots).</summary>
-    public IPathPolicy Paths { get; init; } = UnrestrictedPaths.Instance;
+    private readonly IPathPolicy _reads = UnrestrictedPaths.Instance;
+    private IPathPolicy? _paths;
+
+    /// <summary>
+    /// Which paths the call may read (set: the caller's policy, e.g. the MCP server's roots) and write (always only
+    /// inside <see cref="WorkDirectory"/>, whatever the caller set).
+    /// </summary>
+    public IPathPolicy Paths
+    {
+        get => _paths ??= new StepFolderPaths(_reads, WorkDirectory, JobDirectory);
+        init => _reads = value;
+    }
 
     /// <summary>The calling MCP client's own model (sampling), when it offers one.</summary>
     public IChatClient? CallerChat { get; init; }

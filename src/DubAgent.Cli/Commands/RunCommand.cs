@@ -24,9 +24,10 @@ public static class RunCommand
         var output = new Option<string?>("--out", "-o") { Description = "The job folder (one subfolder per step). Default: jobs/<recipe>-<input name>." };
         var force = new Option<string[]>("--force") { Description = "Re-run this step and the steps that read it, even when unchanged. Repeatable." };
         var json = new Option<bool>("--json") { Description = "Print the run (steps and outputs) as JSON on stdout instead of the table." };
+        var roots = new Option<string[]>("--root") { Description = "A folder the recipe's steps may also read (besides its file inputs, its own folder and the job folder). Repeatable." };
         var command = new Command("run", "Run a pipeline recipe: validate it, run its steps in a job folder, reuse unchanged steps, print a summary.")
         {
-            recipeArgument, input, set, output, force, json,
+            recipeArgument, input, set, output, force, json, roots,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,7 +41,10 @@ public static class RunCommand
 
             var inputs = RecipeArguments.Inputs(recipe, parse.GetValue(input) ?? [], parse.GetValue(set) ?? []);
             var job = parse.GetValue(output) ?? DefaultJobFolder(recipe, inputs);
-            var request = new PipelineRunRequest(inputs, job, parse.GetValue(force) ?? []);
+            var request = new PipelineRunRequest(inputs, job, parse.GetValue(force) ?? [])
+            {
+                Paths = RecipeReads.For(recipe, inputs, job, catalog.Directory, parse.GetValue(roots) ?? []),
+            };
             var runner = services.GetRequiredService<PipelineRunner>();
             var stderr = TerminalOutput.For(parse.InvocationConfiguration.Error);
             using var interrupt = new InterruptSignal(cancellationToken);

@@ -3,6 +3,7 @@ using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Expressions;
+using DubAgent.Core.Paths;
 using DubAgent.Core.Tools;
 
 namespace DubAgent.Core.Pipelines;
@@ -58,6 +59,7 @@ public sealed class RecipeValidator(IToolRegistry tools, IEngineRegistry engines
         }
 
         var schema = schemas.For(tool);
+        var outputs = OutputPathRule.ArgumentsOf(tool.ArgumentsType);
         var properties = schema.TryGetProperty("properties", out var p) ? p : default;
         foreach (var entry in step.With.Entries)
         {
@@ -70,6 +72,9 @@ public sealed class RecipeValidator(IToolRegistry tools, IEngineRegistry engines
             if (entry.Key == "engine" && step.Engine is not null)
                 Problem(entry.KeyAt, $"{where} sets its engine twice: in 'with' and in 'engine'.", "Keep the step's 'engine' and remove it from 'with'.");
             if (entry.Value.Expressions.Any()) continue;
+            if (outputs.Contains(entry.Key) && entry.Value is RecipeScalar { IsPlainNull: false } output && !OutputPathRule.StaysInside(output.Text))
+                Problem(entry.Value.At, $"{where}: {entry.Key} '{output.Text}' leaves the step's folder; a step writes only inside its own folder.",
+                    $"Give a file name or a relative path inside the step folder, e.g. {entry.Key}: result{Path.GetExtension(output.Text)}.");
             try
             {
                 var json = JsonSerializer.SerializeToElement(StepArguments.Value(entry.Value, propertySchema, scope: null));

@@ -24,5 +24,6 @@ public sealed class DiarizeArguments : IEngineArguments
     public string? Engine { get; set; }
 
     [Description("Output file name or path (default transcript.json in the step's folder).")]
+    [OutputPath]
     public string? Output { get; set; }
 }

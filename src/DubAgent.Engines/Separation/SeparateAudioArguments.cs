@@ -12,6 +12,7 @@ public sealed class SeparateAudioArguments : IEngineArguments
     public string? Engine { get; init; }
 
     [Description("Folder for the stems. Default: this call's work folder.")]
+    [OutputPath]
     public string? Out { get; init; }
 
     [Description("'two' (vocals + background, default) or 'four' (also music and sfx: Demucs' 4-stem model, or dsp's harmonic/percussive split of the background).")]

@@ -1,3 +1,4 @@
+using DubAgent.Abstractions.Tools;
 using System.ComponentModel;
 
 namespace DubAgent.Engines.Subtitles;
@@ -26,5 +27,6 @@ public sealed class WriteSubtitlesArguments
     public bool SpeakerLabels { get; set; }
 
     [Description("File name stem (default 'subtitles': subtitles.en.srt, subtitles.es.vtt ...).")]
+    [OutputPath]
     public string? Name { get; set; }
 }

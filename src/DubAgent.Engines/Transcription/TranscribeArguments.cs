@@ -18,5 +18,6 @@ public sealed class TranscribeArguments : IEngineArguments
     public bool? Words { get; set; }
 
     [Description("Output file name or path (default transcript.json in the step's folder).")]
+    [OutputPath]
     public string? Output { get; set; }
 }

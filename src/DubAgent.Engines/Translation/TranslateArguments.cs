@@ -30,5 +30,6 @@ public sealed class TranslateArguments : IEngineArguments
     public int? MaxRounds { get; set; }
 
     [Description("Output file name, written in the step's folder (default translation.json).")]
+    [OutputPath]
     public string? Output { get; set; }
 }

@@ -57,9 +57,10 @@ public sealed class DubAgentServer
         typeof(DubAgentServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>An MCP server for one client on <paramref name="transport"/>; run it with RunAsync.</summary>
-    public McpServer CreateSession(ITransport transport)
+    /// <param name="clientRootsNarrow">True for network transports: the client's roots may only narrow --root.</param>
+    public McpServer CreateSession(ITransport transport, bool clientRootsNarrow = false)
     {
-        var session = new McpSessionState(new ClientRoots(_loggerFactory.CreateLogger<ClientRoots>()));
+        var session = new McpSessionState(new ClientRoots(_loggerFactory.CreateLogger<ClientRoots>()), clientRootsNarrow);
         var server = McpServer.Create(transport, CreateOptions(session), _loggerFactory, Services);
         server.RegisterNotificationHandler(NotificationMethods.RootsListChangedNotification, (_, _) =>
         {

@@ -2,8 +2,11 @@ using DubAgent.Server.Roots;
 
 namespace DubAgent.Server.Hosting;
 
-/// <summary>What the server keeps for one connected client: the roots it announced.</summary>
-public sealed class McpSessionState(ClientRoots roots)
+/// <summary>What the server keeps for one connected client: the roots it announced, and whether they may only narrow --root.</summary>
+public sealed class McpSessionState(ClientRoots roots, bool clientRootsNarrow = false)
 {
     public ClientRoots Roots { get; } = roots;
+
+    /// <summary>True over HTTP (any local process may connect): the client's roots narrow --root and never add to it.</summary>
+    public bool ClientRootsNarrow { get; } = clientRootsNarrow;
 }

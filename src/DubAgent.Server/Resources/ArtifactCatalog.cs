@@ -60,5 +60,5 @@ public sealed class ArtifactCatalog(JobStore jobs)
     }
 
     private static bool RealInside(string path, string folder) =>
-        Roots.RealPath.IsInside(Roots.RealPath.Of(path), Roots.RealPath.Of(folder));
+        Abstractions.Tools.RealPath.IsInside(Abstractions.Tools.RealPath.Of(path), Abstractions.Tools.RealPath.Of(folder));
 }

@@ -7,6 +7,7 @@ using DubAgent.Server.Hosting;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Resources;
 using DubAgent.Server.Roots;
+using DubAgent.Core.Paths;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
@@ -155,11 +156,11 @@ public sealed class ToolCallRunner(
         CallerChat = callerChat,
     };
 
-    /// <summary>The --root folders, then the client's roots, then the jobs folder (outputs of earlier calls).</summary>
+    /// <summary>The --root folders with the client's roots (added over stdio, narrowing over HTTP), then the jobs folder.</summary>
     public async Task<RootsPathPolicy> PathsAsync(McpServer server, McpSessionState session, CancellationToken cancellationToken)
     {
         var clientRoots = options.AcceptClientRoots ? await session.Roots.GetAsync(server, cancellationToken).ConfigureAwait(false) : [];
-        return new RootsPathPolicy([.. options.Roots, .. clientRoots, jobs.Directory]);
+        return new RootsPathPolicy([.. AllowedFolders.Of(options.Roots, clientRoots, session.ClientRootsNarrow), jobs.Directory]);
     }
 
     /// <summary>The client's own model through sampling; asking for `model: client` from a client without it is an input error.</summary>

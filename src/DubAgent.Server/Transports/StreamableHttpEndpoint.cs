@@ -135,7 +135,7 @@ public sealed class StreamableHttpEndpoint(DubAgentServer server, ILoggerFactory
         }
         var id = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
         var transport = new StreamableHttpServerTransport(loggerFactory) { SessionId = id };
-        var session = new HttpSession(id, transport, server.CreateSession(transport));
+        var session = new HttpSession(id, transport, server.CreateSession(transport, clientRootsNarrow: true));
         _sessions[id] = session;
         session.Start();
         context.Response.Headers[SessionHeader] = id;

@@ -59,6 +59,25 @@ public sealed class NodeClientTests : IDisposable
         Assert.Single(call.GetProperty("links").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Over_http_a_client_announcing_the_whole_disk_as_its_root_still_reads_only_inside_root()
+    {
+        if (!Installed) return;
+        var server = TestServices.Server(_temp);
+        await using var host = await McpHttpHost.StartAsync(server, HttpBinding.Parse("127.0.0.1:0", "node-token"), CancellationToken.None);
+        var outside = TestMedia.Video(_temp.Sub("elsewhere"));
+        var report = await RunNodeAsync("http", host.Endpoint.ToString(), "--token", "node-token", "--roots", "file:///",
+            "--call", "probe_test_media", JsonSerializer.Serialize(new { input = outside }));
+        var call = report.GetProperty("call");
+        Assert.True(call.GetProperty("isError").GetBoolean(), call.GetProperty("text").GetString());
+        Assert.Contains("outside the folders this server may read", call.GetProperty("text").GetString());
+
+        var inside = TestMedia.Video(_temp.Sub("media"));
+        var allowed = await RunNodeAsync("http", host.Endpoint.ToString(), "--token", "node-token", "--roots", "file:///",
+            "--call", "probe_test_media", JsonSerializer.Serialize(new { input = inside }));
+        Assert.False(allowed.GetProperty("call").GetProperty("isError").GetBoolean(), allowed.GetProperty("call").GetProperty("text").GetString());
+    }
+
     private static async Task<JsonElement> RunNodeAsync(params string[] arguments)
     {
         var info = new ProcessStartInfo("node") { WorkingDirectory = BuiltCli.NodeClientFolder, RedirectStandardOutput = true, RedirectStandardError = true };

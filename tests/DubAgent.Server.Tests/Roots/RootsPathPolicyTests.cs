@@ -1,5 +1,6 @@
 using DubAgent.Abstractions.Errors;
-using DubAgent.Server.Roots;
+using DubAgent.Core.Paths;
+using DubAgent.Abstractions.Tools;
 using DubAgent.Server.Tests.Support;
 
 namespace DubAgent.Server.Tests.Roots;

@@ -1,4 +1,4 @@
-namespace DubAgent.Server.Roots;
+namespace DubAgent.Abstractions.Tools;
 
 /// <summary>
 /// The path a file system operation would really reach: full, normalized (`..` folded) and with every symbolic link

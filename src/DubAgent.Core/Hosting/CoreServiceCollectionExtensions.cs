@@ -18,6 +18,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IProcessRunner, ProcessRunner>();
         services.TryAddSingleton<Ffmpeg>();
         services.TryAddSingleton<MediaProbe>();
+        services.TryAddSingleton<MediaIntegrityCheck>();
         services.TryAddSingleton<AudioExtractor>();
         services.TryAddSingleton<Muxer>();
         services.TryAddSingleton<LoudnessMeter>();

@@ -15,6 +15,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<ToolInvoker>();
         services.TryAddSingleton<RecipeValidator>();
         services.TryAddSingleton<EngineRouter>();
+        services.TryAddSingleton<RunPreflight>();
         services.TryAddSingleton<PipelineRunner>();
         services.TryAddSingleton<RecipeCatalog>();
         return services;

@@ -7,6 +7,7 @@ using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Expressions;
 using DubAgent.Core.Tools;
 using DubAgent.Core.Workspace;
+using DubAgent.Core.Media;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -21,6 +22,7 @@ public sealed class PipelineRunner(
     ToolInvoker invoker,
     RecipeValidator validator,
     EngineRouter router,
+    RunPreflight preflight,
     ILogger<PipelineRunner>? logger = null)
 {
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -38,6 +40,12 @@ public sealed class PipelineRunner(
         if (problems.Count > 0) throw RecipeProblem.ToException(problems);
 
         var workspace = new JobWorkspace(request.JobDirectory);
+        using var folderLock = JobFolderLock.Acquire(workspace.Directory, $"recipe {recipe.Name}");
+        if (folderLock.Previous is { } dead)
+            _logger.LogWarning("The previous run in {Folder} ({Holder}) was interrupted; its unfinished steps run again.", workspace.Directory, dead.Describe());
+        foreach (var step in recipe.Steps) workspace.TidyStep(step.Id);
+        await preflight.CheckAsync(recipe, inputs, cancellationToken).ConfigureAwait(false);
+
         var forced = StepDependencies.WithDependents(recipe, request.Force ?? []);
         var dependencies = StepDependencies.Of(recipe);
         var scope = new RunScope(inputs);
@@ -178,7 +186,8 @@ public sealed class PipelineRunner(
                 TimeSpan.FromSeconds(previous.Seconds), previous.RealTimeFactor, previous.Result, previous.Notes);
         }
 
-        workspace.ClearRecord(step.Id);
+        // The step's earlier outputs go before it runs again: an interrupted run must not leave them looking current.
+        workspace.ResetStep(step.Id);
         observer.StepStarted(step, decision.Ran);
         var context = new ToolContext
         {
@@ -191,7 +200,18 @@ public sealed class PipelineRunner(
             Paths = request.Paths,
             CallerChat = request.CallerChat,
         };
-        var call = await invoker.InvokeAsync(tool, bound, context).ConfigureAwait(false);
+        ToolCallResult call;
+        try
+        {
+            call = await invoker.InvokeAsync(tool, bound, context).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Failed or cancelled: whatever it wrote is unfinished and must not be taken for its output.
+            workspace.TidyStep(step.Id);
+            throw;
+        }
+        workspace.SweepTemporaries(step.Id);
         var notes = (decision.FellBack ? [$"fell back: {string.Join("; ", decision.Skipped)}"] : Array.Empty<string>())
             .Concat(call.Report.Notes).ToList();
         var record = new StepRecord

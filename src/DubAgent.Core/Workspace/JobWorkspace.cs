@@ -11,9 +11,10 @@ public sealed class JobWorkspace
 {
     public const string RecordFileName = "step.json";
 
+    /// <summary>Opens a job folder: a new, empty or DubAgent-made one (see <see cref="JobFolder"/>).</summary>
     public JobWorkspace(string directory)
     {
-        Directory = Media.InputFiles.RequireWritableDirectory(directory, "out");
+        Directory = JobFolder.Claim(directory);
         Hasher = new ContentHasher(Path.Combine(Directory, "hashes.json"));
     }
 
@@ -26,15 +27,18 @@ public sealed class JobWorkspace
     public string RecordPath(string stepId) => Path.Combine(StepDirectory(stepId), RecordFileName);
 
     /// <summary>The finished step's record, or null when the step never finished (or its record is unreadable).</summary>
-    public StepRecord? ReadRecord(string stepId)
+    public StepRecord? ReadRecord(string stepId) => ReadRecordIn(StepDirectory(stepId));
+
+    /// <summary>The record in a step folder, without claiming its job folder (for readers such as get_job).</summary>
+    public static StepRecord? ReadRecordIn(string stepDirectory)
     {
-        var path = RecordPath(stepId);
+        var path = Path.Combine(stepDirectory, RecordFileName);
         if (!File.Exists(path)) return null;
         try
         {
             return JsonSerializer.Deserialize<StepRecord>(File.ReadAllText(path), DubAgentJson.Options);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or IOException)
         {
             return null;
         }
@@ -47,12 +51,58 @@ public sealed class JobWorkspace
         if (File.Exists(path)) File.Delete(path);
     }
 
+    /// <summary>
+    /// Empties a step's folder before the step runs again: an interrupted re-run must not leave the earlier run's
+    /// outputs looking current. The folder is DubAgent's own (inside a claimed job folder).
+    /// </summary>
+    public void ResetStep(string stepId)
+    {
+        var folder = StepDirectory(stepId);
+        if (System.IO.Directory.Exists(folder)) System.IO.Directory.Delete(folder, recursive: true);
+        System.IO.Directory.CreateDirectory(folder);
+    }
+
+    /// <summary>
+    /// Tidies a step folder a run left: an unfinished step (no record: failed, cancelled or killed) keeps nothing that
+    /// could be taken for its output; a finished one loses only its temporaries.
+    /// </summary>
+    public void TidyStep(string stepId)
+    {
+        var folder = StepDirectory(stepId);
+        if (!System.IO.Directory.Exists(folder)) return;
+        if (ReadRecord(stepId) is null) System.IO.Directory.Delete(folder, recursive: true);
+        else SweepTemporaries(stepId);
+    }
+
+    /// <summary>
+    /// Removes the temporaries a step left (hidden names: `.x.partial.wav`, `.source-*.wav`, scratch folders), after the
+    /// step and, for steps a killed run left behind, at the start of the next run.
+    /// </summary>
+    public void SweepTemporaries(string stepId)
+    {
+        var folder = StepDirectory(stepId);
+        if (!System.IO.Directory.Exists(folder)) return;
+        foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(folder))
+        {
+            if (!Path.GetFileName(entry).StartsWith('.')) continue;
+            try
+            {
+                if (System.IO.Directory.Exists(entry)) System.IO.Directory.Delete(entry, recursive: true);
+                else File.Delete(entry);
+            }
+            catch (IOException)
+            {
+                // Still open elsewhere: the next sweep takes it.
+            }
+        }
+    }
+
     /// <summary>Written last and atomically: its presence means every output of the step is complete.</summary>
     public void WriteRecord(StepRecord record) =>
         AtomicFile.WriteAllText(RecordPath(record.Step), JsonSerializer.Serialize(record, DubAgentJson.Options));
 
     public void WriteJob(JobRecord job) =>
-        AtomicFile.WriteAllText(Path.Combine(Directory, "job.json"), JsonSerializer.Serialize(job, DubAgentJson.Options));
+        AtomicFile.WriteAllText(Path.Combine(Directory, JobFolder.RecordName), JsonSerializer.Serialize(job, DubAgentJson.Options));
 }
 
 /// <summary>`job.json`: the recipe, the inputs, how the run ended and the outputs.</summary>
@@ -62,8 +112,11 @@ public sealed record JobRecord
     public string RecipeFile { get; init; } = "";
     public IReadOnlyDictionary<string, string> Inputs { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>running, completed, failed or cancelled.</summary>
+    /// <summary>running, completed, failed, cancelled, or interrupted (the process died while running).</summary>
     public string Status { get; init; } = "running";
+
+    /// <summary>For an interrupted run: the last step (in recipe order) that had finished.</summary>
+    public string? LastCompletedStep { get; init; }
 
     public string? Error { get; init; }
     public DateTimeOffset Started { get; init; }

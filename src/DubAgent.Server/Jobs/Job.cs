@@ -39,6 +39,8 @@ public sealed class Job
             var steps = Steps;
             if (steps.Any(s => s.Status == JobStepStatus.Running)) return "running";
             if (steps.Any(s => s.Status == JobStepStatus.Queued)) return "queued";
+            // A recipe run found dead (job.json still says running, no live process holds the folder).
+            if (Core.Workspace.JobStatus.Read(Directory)?.Status == Core.Workspace.JobStatus.Interrupted) return Core.Workspace.JobStatus.Interrupted;
             if (steps.Count == 0) return "empty";
             return steps[^1].Status switch
             {
@@ -97,8 +99,9 @@ public sealed class Job
     {
         lock (_gate)
         {
+            var interrupted = Core.Workspace.JobStatus.Read(Directory)?.Status == Core.Workspace.JobStatus.Interrupted;
             foreach (var folder in System.IO.Directory.EnumerateDirectories(Directory).Order(StringComparer.Ordinal))
-                if (_steps.All(s => s.Directory != folder)) _steps.Add(JobStep.FromDisk(folder));
+                if (_steps.All(s => s.Directory != folder)) _steps.Add(JobStep.FromDisk(folder, interrupted));
         }
     }
 

@@ -46,9 +46,23 @@ public sealed class JobStep(string name, string tool, string directory)
         lock (_gate) { Status = JobStepStatus.Cancelled; Ended = DateTimeOffset.UtcNow; Error = reason; }
     }
 
-    internal static JobStep FromDisk(string directory)
+    /// <summary>A step folder left by an earlier process: finished when it holds its record (a recipe step's
+    /// step.json, a call's call.json), interrupted when its job's run died before it finished, otherwise earlier.</summary>
+    internal static JobStep FromDisk(string directory, bool jobInterrupted)
     {
-        var step = new JobStep(Path.GetFileName(directory), "unknown", directory) { Status = JobStepStatus.Earlier };
-        return step;
+        if (Core.Workspace.JobWorkspace.ReadRecordIn(directory) is { } record)
+        {
+            var done = new JobStep(Path.GetFileName(directory), record.Tool, directory);
+            done.Started = record.Started;
+            done.Ended = record.Ended;
+            done.Engine = record.EngineRan;
+            done.Status = JobStepStatus.Succeeded;
+            return done;
+        }
+        var finished = File.Exists(Path.Combine(directory, StepRecord.FileName));
+        return new JobStep(Path.GetFileName(directory), "unknown", directory)
+        {
+            Status = !finished && jobInterrupted ? JobStepStatus.Interrupted : JobStepStatus.Earlier,
+        };
     }
 }

@@ -10,4 +10,7 @@ public enum JobStepStatus
 
     /// <summary>Found on disk from an earlier server run; its outcome is not known to this one.</summary>
     Earlier,
+
+    /// <summary>Found on disk unfinished: the process running it died (no record of it finishing).</summary>
+    Interrupted,
 }

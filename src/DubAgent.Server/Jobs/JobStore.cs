@@ -28,7 +28,8 @@ public sealed class JobStore
             var id = $"{DateTime.UtcNow:yyyyMMdd-HHmmssfff}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
             var folder = Path.Combine(Directory, id);
             if (System.IO.Directory.Exists(folder)) continue;
-            System.IO.Directory.CreateDirectory(folder);
+            // Marked as DubAgent's own at once, so run_pipeline may use it as a job folder.
+            Core.Workspace.JobFolder.Claim(folder);
             var job = new Job(id, folder, DateTimeOffset.UtcNow);
             if (_jobs.TryAdd(id, job)) return job;
         }

@@ -14,7 +14,7 @@ public sealed class JobArguments
 public sealed record JobStepEntry(
     string Step,
     string Tool,
-    [property: Description("queued, running, succeeded, failed, cancelled, or earlier (made by an earlier server run).")] string Status,
+    [property: Description("queued, running, succeeded, failed, cancelled, interrupted (its process died before it finished), or earlier (made by an earlier server run).")] string Status,
     [property: Description("0..1 while running, when the tool knows.")] double? Progress,
     string? Message,
     string? Engine,
@@ -34,7 +34,7 @@ public sealed class GetJobTool(JobStore jobs, ArtifactCatalog artifacts) : Tool<
     public override string Name => "get_job";
 
     public override string Description =>
-        "Shows a job: its status (running, succeeded, failed, cancelled), each step with its progress (0..1), engine, seconds, " +
+        "Shows a job: its status (running, succeeded, failed, cancelled, interrupted), each step with its progress (0..1), engine, seconds, " +
         "error or summary, and the files the steps wrote, each as a resource address dubagent://jobs/{job}/{step}/{file} " +
         "that resources/read returns (transcript.json, translation.json, subtitles...). Use it to follow a call started " +
         "with background: true, or to find an earlier job's outputs.";

@@ -20,6 +20,8 @@ public sealed class PipelineFixture : IDisposable
         services.AddSingleton<ITool, MeasureTool>();
         services.AddSingleton<ITool, CopyTool>();
         services.AddSingleton<ITool, RendezvousTool>();
+        services.AddSingleton<ITool, SaveTextTool>();
+        services.AddSingleton<ITool, ReadTextTool>();
         foreach (var name in new[] { "ffmpeg", "uvr", "demucs", "dsp" })
             services.AddSingleton<IEngine>(new ProbeEngine(name, !missingEngines.Contains(name)));
         Services = services.BuildServiceProvider();

@@ -8,6 +8,8 @@ public static class ErrorReport
     public static int Print(Exception e, TextWriter stderr, bool verbose)
     {
         var inner = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e;
+        if (StorageException.IsDiskFull(inner)) inner = new StorageException($"The disk is full: {inner.Message}",
+            "Free some space on that disk, or choose an output folder on another disk.", inner);
         if (inner is DubAgentException d)
         {
             stderr.WriteLine($"error: {d.Message}");
@@ -21,12 +23,16 @@ public static class ErrorReport
             if (!verbose) stderr.WriteLine("hint: run again with --verbose for details, and report it if it persists.");
         }
         if (verbose) stderr.WriteLine(inner);
-        return inner switch
-        {
-            InputException => 2,
-            PipelineException => 2,
-            EngineUnavailableException => 3,
-            _ => 1,
-        };
+        return ExitCodeOf(inner);
     }
+
+    /// <summary>2 only for bad input (a recipe problem included); a step that failed keeps the exit code of its cause.</summary>
+    public static int ExitCodeOf(Exception e) => e switch
+    {
+        PipelineException { InnerException: { } cause } => ExitCodeOf(cause),
+        InputException => 2,
+        PipelineException => 2,
+        EngineUnavailableException => 3,
+        _ => 1,
+    };
 }

@@ -23,6 +23,10 @@ public static class AtomicFile
         {
             Directory.CreateDirectory(folder);
         }
+        catch (Exception e) when (StorageException.IsDiskFull(e))
+        {
+            throw StorageException.DiskFull(outputPath, e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException($"Cannot write '{outputPath}': its folder cannot be created ({e.Message}).",
@@ -36,6 +40,10 @@ public static class AtomicFile
         try
         {
             return new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        }
+        catch (Exception e) when (StorageException.IsDiskFull(e))
+        {
+            throw StorageException.DiskFull(outputPath, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -56,6 +64,10 @@ public static class AtomicFile
             await write(temporary).ConfigureAwait(false);
             if (!File.Exists(temporary)) throw new IOException($"Nothing was written to '{path}'.");
             MoveIntoPlace(temporary, path);
+        }
+        catch (Exception e) when (StorageException.IsDiskFull(e))
+        {
+            throw StorageException.DiskFull(path, e);
         }
         finally
         {

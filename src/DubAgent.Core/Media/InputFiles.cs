@@ -32,6 +32,10 @@ public static class InputFiles
             File.WriteAllBytes(probe, []);
             File.Delete(probe);
         }
+        catch (Exception e) when (StorageException.IsDiskFull(e))
+        {
+            throw StorageException.DiskFull(full, e);
+        }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             throw new InputException($"Cannot write to the {argumentName} folder '{path}': {e.Message}",

@@ -26,6 +26,31 @@ public sealed class JobStoreTests : IDisposable
         Assert.Equal(job.Id, new JobStore(store.Directory).RecentIds(1)[0]);
     }
 
+    private static readonly System.Text.Json.JsonElement Empty = System.Text.Json.JsonDocument.Parse("{}").RootElement.Clone();
+
+    [Fact]
+    public void A_recipe_job_whose_process_died_reads_as_interrupted_with_its_finished_and_unfinished_steps()
+    {
+        var store = new JobStore(_temp.Sub("jobs"));
+        var job = store.Create();
+        // What a killed `run_pipeline` leaves: job.json "running", a finished step with its record, an unfinished one.
+        var record = new Core.Workspace.JobRecord { Recipe = "dub", Status = "running", Steps = ["analyze", "separate"] };
+        File.WriteAllText(Path.Combine(job.Directory, "job.json"),
+            System.Text.Json.JsonSerializer.Serialize(record, Abstractions.DubAgentJson.Options));
+        Directory.CreateDirectory(Path.Combine(job.Directory, "analyze"));
+        File.WriteAllText(Path.Combine(job.Directory, "analyze", "step.json"),
+            System.Text.Json.JsonSerializer.Serialize(new Core.Workspace.StepRecord { Step = "analyze", Tool = "analyze_media", EngineRan = "ffmpeg", Arguments = Empty, Result = Empty },
+                Abstractions.DubAgentJson.Options));
+        Directory.CreateDirectory(Path.Combine(job.Directory, "separate"));
+
+        var later = new JobStore(store.Directory).Open(job.Id);
+        Assert.Equal("interrupted", later.Status);
+        Assert.Equal(JobStepStatus.Succeeded, later.Steps.Single(s => s.Name == "analyze").Status);
+        Assert.Equal("analyze_media", later.Steps.Single(s => s.Name == "analyze").Tool);
+        Assert.Equal(JobStepStatus.Interrupted, later.Steps.Single(s => s.Name == "separate").Status);
+        Assert.Equal("analyze", Core.Workspace.JobStatus.Read(job.Directory)!.LastCompletedStep);
+    }
+
     [Theory]
     [InlineData("../etc")]
     [InlineData("nope")]

@@ -8,6 +8,7 @@ using DubAgent.Cli.Hosting;
 using DubAgent.Cli.Pipelines;
 using DubAgent.Core.Media;
 using DubAgent.Core.Tools;
+using DubAgent.Core.Workspace;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -37,7 +38,8 @@ public static class CallCommand
                 arguments[name] = value?.DeepClone();
             var bound = invoker.Bind(tool, arguments);
 
-            var job = InputFiles.RequireWritableDirectory(parse.GetValue(output) ?? "calls", "out");
+            // The same rule as `run --out`: a new, empty or DubAgent-made folder, never one of the user's.
+            var job = JobFolder.Claim(parse.GetValue(output) ?? "calls");
             var stderr = TerminalOutput.For(parse.InvocationConfiguration.Error);
             ToolCallResult result = null!;
             using var interrupt = new InterruptSignal(cancellationToken);

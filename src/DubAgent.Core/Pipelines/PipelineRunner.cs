@@ -44,7 +44,7 @@ public sealed class PipelineRunner(
         if (folderLock.Previous is { } dead)
             _logger.LogWarning("The previous run in {Folder} ({Holder}) was interrupted; its unfinished steps run again.", workspace.Directory, dead.Describe());
         foreach (var step in recipe.Steps) workspace.TidyStep(step.Id);
-        await preflight.CheckAsync(recipe, inputs, cancellationToken).ConfigureAwait(false);
+        await preflight.CheckAsync(recipe, inputs, workspace, cancellationToken).ConfigureAwait(false);
 
         var forced = StepDependencies.WithDependents(recipe, request.Force ?? []);
         var dependencies = StepDependencies.Of(recipe);

@@ -5,6 +5,7 @@ using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Expressions;
 using DubAgent.Core.Media;
 using DubAgent.Core.Tools;
+using DubAgent.Core.Workspace;
 
 namespace DubAgent.Core.Pipelines;
 
@@ -15,13 +16,20 @@ namespace DubAgent.Core.Pipelines;
 /// </summary>
 public sealed class RunPreflight(IServiceProvider services, ToolInvoker invoker, MediaIntegrityCheck integrity)
 {
-    public async Task CheckAsync(Recipe recipe, IReadOnlyDictionary<string, ExpressionValue> inputs, CancellationToken cancellationToken)
+    public async Task CheckAsync(Recipe recipe, IReadOnlyDictionary<string, ExpressionValue> inputs, JobWorkspace workspace,
+        CancellationToken cancellationToken)
     {
+        var readThrough = ReadThroughMemo.Load(workspace.Directory);
         foreach (var input in recipe.Inputs.Where(i => i.Type == "file"))
         {
-            if (inputs.TryGetValue(input.Name, out var value) && value.Kind == ExpressionValueKind.String
-                && value.AsString is { Length: > 0 } path && File.Exists(path) && IsBinary(path))
-                await integrity.CheckAsync(path, input.Name, cancellationToken).ConfigureAwait(false);
+            if (!inputs.TryGetValue(input.Name, out var value) || value.Kind != ExpressionValueKind.String
+                || value.AsString is not { Length: > 0 } path || !File.Exists(path) || !IsBinary(path))
+                continue;
+            // A file read through before (same content hash, memoized by size and time) is not read again.
+            var hash = await workspace.Hasher.HashAsync(path, cancellationToken).ConfigureAwait(false);
+            if (readThrough.Contains(hash)) continue;
+            await integrity.CheckAsync(path, input.Name, cancellationToken).ConfigureAwait(false);
+            readThrough.Add(hash);
         }
 
         var scope = new RunScope(inputs);

@@ -17,10 +17,16 @@ public sealed record ReachSummary(
     bool AnySource,
     IReadOnlyList<SourceReach> Sources)
 {
-    /// <summary>One line per source: "en -> es (dub: es)".</summary>
-    public IEnumerable<string> Lines()
+    /// <summary>Rows for people: what is translated, what is spoken, and what a dub reaches from each source.</summary>
+    public IEnumerable<(string What, string Languages)> Rows()
     {
-        if (AnySource) yield return $"any -> any language with {string.Join(", ", Translators)} (dub: {Spoken})";
-        foreach (var source in Sources) yield return $"{source.Source} -> {source.TranslateTo} (dub: {source.DubTo})";
+        var translators = Translators.Count == 0 ? "no engine" : string.Join(", ", Translators);
+        yield return ($"translate ({translators})", AnySource
+            ? "any language -> any language"
+            : Sources.Count == 0 ? "none" : string.Join(", ", Sources.SelectMany(s => s.TranslateTo.Codes.Select(t => $"{s.Source} -> {t}"))));
+        var synthesizers = Synthesizers.Count == 0 ? "no engine" : string.Join(", ", Synthesizers);
+        yield return ($"speak ({synthesizers})", Spoken.Any ? "any language" : $"{Spoken.Codes.Count}: {Spoken}");
+        if (AnySource) yield return ("dub from any language", Spoken.ToString());
+        else foreach (var source in Sources) yield return ($"dub from {source.Source}", source.DubTo.ToString());
     }
 }

@@ -32,7 +32,7 @@ public sealed class UnreachableLanguage(IEngineRegistry engines, ApertiumPairPac
         }
         if (engines.Find(Capabilities.Translate, LlmTranslator.EngineName) is { } llm
             && !(await engines.StatusAsync(llm, cancellationToken).ConfigureAwait(false)).Available)
-            fixes.Add($"configure the '{LlmTranslator.EngineName}' engine, which translates any pair (README: Translation with an LLM): {LlmTranslator.InstallHint}");
+            fixes.Add($"configure the '{LlmTranslator.EngineName}' engine, which translates any pair (README: Translation with an LLM): {Clause(LlmTranslator.InstallHint)}");
         return new EngineUnavailableException(string.Join(", ", tried), Capabilities.Translate, reason, Hint(fixes));
     }
 
@@ -44,7 +44,7 @@ public sealed class UnreachableLanguage(IEngineRegistry engines, ApertiumPairPac
         foreach (var engine in engines.ForCapability(Capabilities.Synthesize))
         {
             var status = await engines.StatusAsync(engine, cancellationToken).ConfigureAwait(false);
-            if (!status.Available) fixes.Add($"set up '{engine.Name}' with a voice for '{language}' ({status.InstallHint})");
+            if (!status.Available) fixes.Add($"set up '{engine.Name}' and give it a voice for '{language}' ({Clause(status.InstallHint ?? "see `dubagent doctor`")})");
         }
         return new EngineUnavailableException(string.Join(", ", tried), Capabilities.Synthesize,
             $"no voice here speaks '{language}' (spoken: {List(spoken)})", Hint(fixes));
@@ -66,6 +66,13 @@ public sealed class UnreachableLanguage(IEngineRegistry engines, ApertiumPairPac
 
     private static string? Hint(List<string> fixes) =>
         fixes.Count == 0 ? null : char.ToUpperInvariant(fixes[0][0]) + string.Join("; or ", fixes)[1..] + ".";
+
+    /// <summary>An engine's own hint as part of a sentence: no capital, no final period.</summary>
+    private static string Clause(string hint)
+    {
+        var text = hint.Trim().TrimEnd('.');
+        return text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
 
     private static string List(LanguageSet languages) =>
         languages.Any || languages.Codes.Count <= ListedLanguages

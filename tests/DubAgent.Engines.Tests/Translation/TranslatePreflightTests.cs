@@ -19,13 +19,13 @@ public sealed class TranslatePreflightTests
         ["Llm:BaseUrl"] = "http://127.0.0.1:9/v1",
     };
 
-    private static ServiceProvider Services(Dictionary<string, string?>? settings = null)
+    private static ServiceProvider Services(Dictionary<string, string?>? settings = null, IProcessRunner? runner = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
         services.AddLogging();
         services.AddDubAgentCore();
-        services.AddSingleton<IProcessRunner>(new RecordedAptCache());
+        services.AddSingleton<IProcessRunner>(runner ?? new RecordedAptCache());
         services.AddTranslation();
         return services.BuildServiceProvider();
     }
@@ -106,13 +106,7 @@ public sealed class TranslatePreflightTests
     public async Task Asking_again_starts_no_process()
     {
         var runner = new CountingRunner();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddLogging();
-        services.AddDubAgentCore();
-        services.AddSingleton<IProcessRunner>(runner);
-        services.AddTranslation();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Services(runner: runner);
 
         await Preflight(provider, new JsonObject { ["target_language"] = "es" });
         var first = runner.Runs;

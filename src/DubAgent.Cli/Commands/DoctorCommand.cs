@@ -62,6 +62,10 @@ public static class DoctorCommand
         if (report.Engines.Count == 0) engines.AddRow("", "(no engines registered)", "", "", "");
         console.Write(engines);
 
+        var languages = new Table().Title("Languages reachable here").AddColumns("what", "languages");
+        foreach (var (what, list) in report.Languages?.Rows() ?? []) languages.AddRow(Cell(what), Cell(list));
+        console.Write(languages);
+
         var plugins = new Table().Title("Plugins").AddColumns("status", "plugin");
         foreach (var plugin in report.Plugins) plugins.AddRow(new Markup("[green]loaded[/]"), Cell(plugin));
         foreach (var problem in report.PluginProblems) plugins.AddRow(new Markup("[yellow]refused[/]"), Cell(problem));

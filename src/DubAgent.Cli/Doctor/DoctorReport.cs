@@ -1,5 +1,7 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Core.Processes;
+using DubAgent.Engines.Languages;
+using DubAgent.Engines.Translation.Apertium;
 using Microsoft.Extensions.Configuration;
 
 namespace DubAgent.Cli.Doctor;
@@ -17,6 +19,9 @@ public sealed record DoctorReport(
     /// <summary>Plugins (or their tools and engines) that were refused, and why: the host runs on without them.</summary>
     public IReadOnlyList<string> PluginProblems { get; init; } = [];
 
+    /// <summary>The languages the engines that can run here translate, speak, and so dub into.</summary>
+    public ReachSummary? Languages { get; init; }
+
     /// <summary>Required programs (ffmpeg, ffprobe) that are missing: without them nothing works.</summary>
     public IEnumerable<ProgramReport> MissingRequired => Programs.Where(p => p.Required && !p.Found);
 
@@ -27,6 +32,8 @@ public sealed record DoctorReport(
         var programs = await Task.WhenAll(catalog.Programs.Select(p => check.CheckAsync(p, cancellationToken))).ConfigureAwait(false);
         var engineReports = await EngineReport.AllAsync(engines, cancellationToken).ConfigureAwait(false);
         var ok = !programs.Any(p => p.Required && !p.Found);
-        return new DoctorReport(ok, programs, engineReports, ConfigurationView.Effective(configuration));
+        var languages = await new LanguageReach(engines, new UnreachableLanguage(engines, new ApertiumPairPackages(runner)))
+            .SummaryAsync(cancellationToken).ConfigureAwait(false);
+        return new DoctorReport(ok, programs, engineReports, ConfigurationView.Effective(configuration)) { Languages = languages };
     }
 }

@@ -1,5 +1,6 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Tools;
+using DubAgent.Engines.Languages;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Engines.Synthesis;
@@ -19,6 +20,7 @@ public static class SynthesisRegistration
         services.AddSingleton<EspeakSynthesizer>();
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<EspeakSynthesizer>());
         services.AddSingleton<ITool, SynthesizeTool>();
+        services.AddLanguageReach();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DubAgent.Abstractions;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
@@ -8,6 +9,7 @@ using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
+using DubAgent.Engines.Languages;
 
 namespace DubAgent.Engines.Synthesis;
 
@@ -17,7 +19,8 @@ using Translation = DubAgent.Abstractions.Domain.Translation;
 /// The `synthesize` tool: one clip per translated line in the speaker's voice, fitted to the line's slot, assembled
 /// into one dialogue track exactly as long as the source, plus placements.json.
 /// </summary>
-public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media, Ffmpeg ffmpeg) : Tool<SynthesizeArguments, SynthesizeResult>
+public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media, Ffmpeg ffmpeg, LanguageReach reach)
+    : Tool<SynthesizeArguments, SynthesizeResult>, IPreflightTool
 {
     public const string VoiceFile = "voice.wav";
     public const string PlacementsFile = "placements.json";
@@ -50,6 +53,8 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
         var total = await TotalDurationAsync(arguments, translation, context).ConfigureAwait(false);
 
         var (engine, status) = await engines.ResolveAsync<ISynthesizer>(Capabilities.Synthesize, arguments.Engine, token).ConfigureAwait(false);
+        // A language the engine has no voice for is a missing engine or voice (exit code 3), said before any clip is made.
+        await reach.RequireSpeechAsync(language, engine.Name, token).ConfigureAwait(false);
         context.Report.Engine = engine.Name;
         context.Report.EngineVersion = status.Version;
         context.Report.MediaSeconds = total;
@@ -105,6 +110,23 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
             Attention = placements.Where(NeedsLook).Take(8)
                 .Select(p => $"{p.Id} [{string.Join(',', p.Flags)}] {Preview(p.Text)}").ToList(),
         };
+    }
+
+    /// <summary>
+    /// Before a run: a `language` given must be spoken by the named engine (or by one that can run here), and a named
+    /// engine and the voices cast must exist here. The language usually comes from the translation, unknown until then.
+    /// </summary>
+    public async Task PreflightAsync(JsonObject arguments, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var named = PreflightArguments.Text(arguments, "engine");
+        var voices = PreflightArguments.Map(arguments, "voices");
+        if (PreflightArguments.Text(arguments, "language") is { } language)
+            await reach.RequireSpeechAsync(language, named, cancellationToken).ConfigureAwait(false);
+        if (named is null && voices is not { Count: > 0 }) return;
+        var (engine, _) = await engines.ResolveAsync<ISynthesizer>(Capabilities.Synthesize, named, cancellationToken).ConfigureAwait(false);
+        if (voices is not { Count: > 0 }) return;
+        var known = await engine.ListVoicesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (speaker, voice) in voices) VoiceCaster.Requested(engine.Name, known, speaker, voice);
     }
 
     /// <summary>The speaker a segment is cast under (lines without a speaker share one voice).</summary>

@@ -1,6 +1,8 @@
+using System.Globalization;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
+using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +19,8 @@ public sealed class TranscribeTool : Tool<TranscribeArguments, TranscribeResult>
     public override string Description =>
         "Transcribes speech in an audio or video file (best: the vocals stem from separate_audio) into transcript.json: "
         + "segments with a stable id (seg_0001), start/end in seconds, text, confidence 0-1 and optional word timings. "
-        + "Engine 'subtitles' imports an existing .srt/.vtt instead. Silence gives an empty transcript, not an error. "
+        + "Engine 'subtitles' imports an existing .srt/.vtt instead. Audio with no speech in it (silence, music, a clip too short "
+        + "for a word) is an input error that says so, as there is nothing to translate or dub. "
         + "The result holds the path, counts, language and a preview. Next: diarize (who speaks), then translate.";
 
     public override string? Capability => Capabilities.Transcribe;
@@ -42,6 +45,9 @@ public sealed class TranscribeTool : Tool<TranscribeArguments, TranscribeResult>
                 .ToList(),
         });
 
+        if (!transcript.Segments.Any(s => !string.IsNullOrWhiteSpace(s.Text)))
+            throw await NoSpeechAsync(input, engine, language, transcript, context).ConfigureAwait(false);
+
         var output = context.Paths.CheckWrite(
             Path.Combine(context.WorkDirectory, string.IsNullOrWhiteSpace(arguments.Output) ? "transcript.json" : arguments.Output), "output");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
@@ -50,7 +56,6 @@ public sealed class TranscribeTool : Tool<TranscribeArguments, TranscribeResult>
         context.Report.Engine = engine.Name;
         context.Report.EngineVersion = status.Version;
         context.Report.MediaSeconds = transcript.TotalDuration;
-        if (transcript.Segments.Count == 0) context.Report.Notes.Add("no speech found: the transcript is empty");
 
         var segments = transcript.Segments;
         return new TranscribeResult
@@ -65,6 +70,25 @@ public sealed class TranscribeTool : Tool<TranscribeArguments, TranscribeResult>
             MeanConfidence = segments.Count == 0 ? 0 : Math.Round(segments.Average(s => s.Confidence), 3),
             Preview = segments.Take(PreviewLines).Select(TranscriptJson.PreviewLine).ToList(),
         };
+    }
+
+    /// <summary>
+    /// An empty transcript is not a result: the steps after transcribe would fail on it with a message that hides why
+    /// (nothing to translate). The error names the file that was transcribed and how long it is.
+    /// </summary>
+    private static async Task<InputException> NoSpeechAsync(string input, ITranscriber engine, string? language, Transcript transcript,
+        ToolContext context)
+    {
+        if (engine.Name == SubtitleTranscriber.EngineName)
+            return new InputException($"No subtitle text was found in '{input}'.", "Check that the file holds numbered cues with text.");
+        var seconds = transcript.TotalDuration;
+        if (!(seconds > 0) && context.Services.GetService<IMediaToolkit>() is { } media)
+            seconds = (await media.ProbeAsync(input, context.CancellationToken).ConfigureAwait(false)).Duration;
+        var languages = engine.Languages.Count > 0 ? string.Join(", ", engine.Languages) : "any language";
+        return new InputException(
+            string.Create(CultureInfo.InvariantCulture, $"No speech was found in '{input}' ({seconds:0.0} s of audio)."),
+            $"Check that the file has speech in it, that it is the right audio track, and that the spoken language{(language is null ? "" : $" ('{language}')")} "
+            + $"is right: the '{engine.Name}' engine transcribes {languages}.");
     }
 
     private static string? NormaliseLanguage(string? value)

@@ -14,7 +14,7 @@ public static class TranscriptFile
     {
         var transcript = TranscriptJson.Read(path);
         if (transcript.Segments.Count == 0)
-            throw new InputException($"The transcript '{path}' has no segments.", "Transcribe the audio first; an empty transcript has nothing to translate.");
+            throw new InputException($"The transcript '{path}' has no segments.", "There is nothing to translate: pass a transcript with segments (transcribe stops with 'No speech was found' when the audio has none).");
         if (string.IsNullOrWhiteSpace(transcript.Language))
             throw new InputException($"The transcript '{path}' does not say its language.", "Add \"language\": \"en\" (ISO 639-1) to the transcript.");
         var ids = new HashSet<string>(StringComparer.Ordinal);

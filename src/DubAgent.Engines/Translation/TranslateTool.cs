@@ -1,19 +1,20 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DubAgent.Abstractions;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
+using DubAgent.Engines.Languages;
+using DubAgent.Engines.Transcription;
 using DubAgent.Engines.Translation.Llm;
 using Microsoft.Extensions.DependencyInjection;
-
-using DubAgent.Engines.Transcription;
 
 namespace DubAgent.Engines.Translation;
 
 /// <summary>The `translate` tool: transcript.json in, translation.json out, N segments in and the same N out.</summary>
-public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>
+public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>, IPreflightTool
 {
     private const int PreviewLines = 4;
 
@@ -36,6 +37,10 @@ public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>
         var target = TargetLanguage(arguments.TargetLanguage, transcript.Language);
 
         var (engine, version) = await ChooseEngineAsync(arguments, context).ConfigureAwait(false);
+        // A missing pair is a missing package or engine (exit code 3), said before any work, with what would reach it.
+        if (!WantsClientModel(arguments.Model))
+            await context.Services.GetRequiredService<LanguageReach>()
+                .RequireTranslationAsync(transcript.Language, target, engine.Name, context.CancellationToken).ConfigureAwait(false);
         var options = new Dictionary<string, string>
         {
             // Speaker profiles are cached for the whole job (a re-run or a second language reuses them).
@@ -82,15 +87,41 @@ public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>
         };
     }
 
+    /// <summary>
+    /// Before a run: target_language must be a language code that an engine here (the named one, if named) translates
+    /// into. The source is the transcript's, unknown until transcribe has run, so a target any source reaches passes.
+    /// </summary>
+    public async Task PreflightAsync(JsonObject arguments, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var engine = PreflightArguments.Text(arguments, "engine");
+        if (WantsClientModel(PreflightArguments.Text(arguments, "model")))
+        {
+            // The caller's own model takes any language; whether the caller offers one is known only at the call.
+            CheckClientEngine(engine);
+            return;
+        }
+        var reach = services.GetRequiredService<LanguageReach>();
+        if (PreflightArguments.Text(arguments, "target_language") is { } value)
+            await reach.RequireTranslationAsync(null, TargetLanguage(value, null), engine, cancellationToken).ConfigureAwait(false);
+        else if (engine is not null)
+            await reach.TranslatableAsync(null, engine, cancellationToken).ConfigureAwait(false); // an unknown or missing engine fails now
+    }
+
+    private static bool WantsClientModel(string? model) => string.Equals(model?.Trim(), LlmTranslator.ClientModel, StringComparison.OrdinalIgnoreCase);
+
+    private static void CheckClientEngine(string? engine)
+    {
+        if (engine is not null && !string.Equals(engine, LlmTranslator.EngineName, StringComparison.OrdinalIgnoreCase))
+            throw new InputException($"model 'client' works with engine 'llm' only (got engine '{engine}').", "Drop 'model' or use engine 'llm'.");
+    }
+
     private static async Task<(ITranslator Engine, string? Version)> ChooseEngineAsync(TranslateArguments arguments, ToolContext context)
     {
         var registry = context.Services.GetRequiredService<IEngineRegistry>();
-        var wantsClient = string.Equals(arguments.Model?.Trim(), LlmTranslator.ClientModel, StringComparison.OrdinalIgnoreCase);
-        if (wantsClient)
+        if (WantsClientModel(arguments.Model))
         {
             // The caller's model needs no configured endpoint, so the engine's own availability check does not apply.
-            if (arguments.Engine is not null && !string.Equals(arguments.Engine, LlmTranslator.EngineName, StringComparison.OrdinalIgnoreCase))
-                throw new InputException($"model 'client' works with engine 'llm' only (got engine '{arguments.Engine}').", "Drop 'model' or use engine 'llm'.");
+            CheckClientEngine(arguments.Engine);
             if (context.CallerChat is null)
                 throw new InputException("model 'client' needs the calling MCP client's own model (sampling), and this caller offers none.",
                     "Call from an MCP client that supports sampling, or leave 'model' empty to use the configured endpoint (DUBAGENT_LLM_MODEL).");
@@ -112,7 +143,7 @@ public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>
         return name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? name : name + ".json";
     }
 
-    private static string TargetLanguage(string? value, string source)
+    private static string TargetLanguage(string? value, string? source)
     {
         var target = value?.Trim() ?? "";
         if (target.Length is < 2 or > 12 || !target.All(c => char.IsAsciiLetter(c) || c is '-' or '_'))

@@ -2,6 +2,7 @@ using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Engines.Translation.Apertium;
 using DubAgent.Engines.Translation.Llm;
+using DubAgent.Engines.Languages;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Engines.Translation;
@@ -16,6 +17,7 @@ public static class TranslationRegistration
         services.AddSingleton<ApertiumTranslator>();
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<ApertiumTranslator>());
         services.AddSingleton<ITool, TranslateTool>();
+        services.AddLanguageReach();
         return services;
     }
 }

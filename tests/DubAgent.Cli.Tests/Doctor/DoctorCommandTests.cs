@@ -53,6 +53,28 @@ public sealed class DoctorCommandTests
     }
 
     [Fact]
+    public async Task Lists_the_languages_reachable_with_the_installed_engines()
+    {
+        var run = await CliRun.InProcessAsync("doctor", "--json");
+        using var json = JsonDocument.Parse(run.Stdout);
+        var languages = json.RootElement.GetProperty("languages");
+        Assert.Contains("apertium", languages.GetProperty("translators").EnumerateArray().Select(t => t.GetString()));
+        Assert.False(languages.GetProperty("any_source").GetBoolean());
+        var spoken = languages.GetProperty("spoken").GetProperty("codes").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains("ja", spoken);
+        var english = languages.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source").GetString() == "en");
+        var targets = english.GetProperty("translate_to").GetProperty("codes").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains("es", targets);
+        Assert.DoesNotContain("ja", targets);
+        Assert.Equal(targets.Where(spoken.Contains), english.GetProperty("dub_to").GetProperty("codes").EnumerateArray().Select(c => c.GetString()));
+
+        var text = await CliRun.InProcessAsync("doctor", "--config", "Llm:Model=tiny-model");
+        Assert.Contains("Languages reachable here", text.Stdout);
+        Assert.Contains("any language -> any language", text.Stdout);
+        Assert.Contains("dub from any language", text.Stdout);
+    }
+
+    [Fact]
     public async Task Without_ffmpeg_on_path_doctor_exits_1_and_names_the_install_command()
     {
         using var folder = new TempFolder();

@@ -51,6 +51,44 @@ public class TranscribeToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Three_seconds_of_silence_is_no_speech_naming_the_file_and_its_length()
+    {
+        var wav = Path.Combine(_fixtures.Directory, "silence.wav");
+        Core.Media.WavWriter.WriteAll(wav, new Abstractions.Media.AudioFormat(48000, 2), new float[48000 * 2 * 3]);
+        var context = Context("silent");
+        var error = await Assert.ThrowsAsync<InputException>(() =>
+            Tool<TranscribeTool>().InvokeAsync(new TranscribeArguments { Input = wav, Engine = "pocketsphinx", Language = "en" }, context));
+
+        Assert.Equal($"No speech was found in '{wav}' (3.0 s of audio).", error.Message);
+        Assert.Contains("right audio track", error.Hint);
+        Assert.Contains("'en'", error.Hint);
+        Assert.False(File.Exists(Path.Combine(context.WorkDirectory, "transcript.json")));
+    }
+
+    [Fact]
+    public async Task A_fifth_of_a_second_clip_is_no_speech()
+    {
+        // A 0.2 s burst of a voice-like tone inside an AAC file: decoded, measured, and too short for a word.
+        var clip = Path.Combine(_fixtures.Directory, "blip.m4a");
+        var run = await SpeechFixtures.Runner.RunAsync(new Core.Processes.ProcessRequest("ffmpeg",
+            ["-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=180:sample_rate=44100:duration=0.2", "-c:a", "aac", clip]),
+            CancellationToken.None);
+        Assert.True(run.Succeeded, run.StderrTail);
+        var error = await Assert.ThrowsAsync<InputException>(() =>
+            Tool<TranscribeTool>().InvokeAsync(new TranscribeArguments { Input = clip }, Context("blip")));
+        Assert.Matches(@"^No speech was found in '.*blip\.m4a' \(0\.2 s of audio\)\.$", error.Message);
+    }
+
+    [Fact]
+    public async Task Subtitles_without_cues_say_so()
+    {
+        var srt = Path.Combine(_fixtures.Directory, "empty.srt");
+        await File.WriteAllTextAsync(srt, "\n");
+        var error = await Assert.ThrowsAsync<InputException>(() => Tool<TranscribeTool>().InvokeAsync(new TranscribeArguments { Input = srt }, Context("srt")));
+        Assert.Equal($"No subtitle text was found in '{srt}'.", error.Message);
+    }
+
+    [Fact]
     public async Task Transcribe_then_diarize_puts_a_speaker_on_every_segment()
     {
         var (dialogue, truth, _) = await _fixtures.DialogueAsync(4);

@@ -116,9 +116,9 @@ public sealed class ApertiumTranslatorTests : IDisposable
     }
 
     [Fact]
-    public async Task A_pair_that_is_not_installed_is_a_clear_input_error()
+    public async Task A_pair_that_is_not_installed_is_a_missing_package_not_bad_input()
     {
-        var error = await Assert.ThrowsAsync<InputException>(() =>
+        var error = await Assert.ThrowsAsync<EngineUnavailableException>(() =>
             _apertium.TranslateAsync(new TranslationRequest(DialogueFixture.Transcript(), "ja"), new EngineContext { WorkDirectory = _folder }));
         Assert.Contains("en -> ja", error.Message);
         Assert.Contains("eng-spa", error.Message);

@@ -185,6 +185,19 @@ public sealed class TranslateToolTests : IDisposable
     }
 
     [Fact]
+    public async Task A_target_no_engine_here_reaches_stops_before_translating_with_exit_code_3_kind()
+    {
+        await using var services = Services();
+        var context = Context(services);
+        var error = await Assert.ThrowsAsync<EngineUnavailableException>(() =>
+            Invoke(services, new TranslateArguments { Transcript = _transcript, TargetLanguage = "ja" }, context));
+        Assert.Equal("engine_unavailable", error.Kind);
+        Assert.Contains("translates en -> ja (reachable from en: es)", error.Message);
+        Assert.Contains("DUBAGENT_LLM_MODEL", error.Hint);
+        Assert.False(File.Exists(Path.Combine(context.WorkDirectory, "translation.json")));
+    }
+
+    [Fact]
     public async Task An_engine_that_drops_a_segment_is_stopped_by_the_guard()
     {
         await using var services = Services(extra: s => s.AddSingleton<IEngine, DroppingTranslator>());

@@ -38,7 +38,7 @@ public sealed class CliStdioTests : IDisposable
         Assert.NotEqual(true, engines.IsError);
         Assert.Contains(engines.StructuredContent!.Value.GetProperty("engines").EnumerateArray(), e => e.GetProperty("name").GetString() == "apertium");
 
-        var video = TestMedia.Video(Path.Combine(_temp.Path, "media"), seconds: 3);
+        var video = TestMedia.SpeakingVideo(Path.Combine(_temp.Path, "media"), seconds: 3);
         if (names.Contains("analyze_media"))
         {
             // The media analysis tool, once registered: `input` (or its first required argument) is the file to analyze.

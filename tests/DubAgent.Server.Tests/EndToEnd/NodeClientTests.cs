@@ -34,7 +34,7 @@ public sealed class NodeClientTests : IDisposable
     public async Task The_typescript_sdk_lists_and_calls_tools_over_stdio()
     {
         if (!Installed) return; // npm ci in tests/mcp-node installs the SDK; the test command does it.
-        var video = TestMedia.Video(_temp.Sub("media"));
+        var video = TestMedia.SpeakingVideo(_temp.Sub("media"));
         var report = await RunNodeAsync("stdio", "dotnet", BuiltCli.Dll, "serve", "--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs"),
             "--call", "transcribe", JsonSerializer.Serialize(new { input = video, language = "en" }));
         Assert.Contains("transcribe", report.GetProperty("names").EnumerateArray().Select(n => n.GetString()));

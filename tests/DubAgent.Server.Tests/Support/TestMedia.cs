@@ -17,6 +17,22 @@ public static class TestMedia
         return path;
     }
 
+    /// <summary>A short video whose sound is a spoken English sentence (espeak-ng), padded to exactly <paramref name="seconds"/>:
+    /// transcribe stops with "No speech was found" on a tone.</summary>
+    public static string SpeakingVideo(string folder, string name = "talk.mp4", double seconds = 2)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        var speech = Path.Combine(folder, Path.GetFileNameWithoutExtension(name) + ".speech.wav");
+        Run("espeak-ng", "-w", speech, "Hello, this is a short test.");
+        var length = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", speech,
+            "-f", "lavfi", "-i", $"color=c=black:s=160x120:d={length}",
+            "-af", "apad", "-t", length, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", path);
+        File.Delete(speech);
+        return path;
+    }
+
     private static void Run(string program, params string[] arguments)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardError = true, UseShellExecute = false };

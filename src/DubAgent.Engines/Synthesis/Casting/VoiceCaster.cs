@@ -27,10 +27,7 @@ public static class VoiceCaster
 
         foreach (var (speaker, voiceName) in requested ?? new Dictionary<string, string>())
         {
-            var voice = voices.FirstOrDefault(v => string.Equals(v.Name, voiceName, StringComparison.OrdinalIgnoreCase))
-                ?? throw new InputException(
-                    $"Unknown voice '{voiceName}' for speaker '{speaker}': engine '{engine}' has no such voice.",
-                    $"Use one of: {string.Join(", ", voices.Select(v => v.Name))}.");
+            var voice = Requested(engine, voices, speaker, voiceName);
             cast[speaker] = new CastEntry(speaker, voice.Name, "arguments", pitches?.GetValueOrDefault(speaker) is > 0 and var p ? p : null, voice.Pitch);
             used.Add(voice.Name);
         }
@@ -66,6 +63,13 @@ public static class VoiceCaster
         }
         return Ordered(speakers, cast);
     }
+
+    /// <summary>The voice a caller cast for a speaker; an input error naming the engine's voices when it has no such voice.</summary>
+    public static VoiceInfo Requested(string engine, IReadOnlyList<VoiceInfo> voices, string speaker, string voiceName) =>
+        voices.FirstOrDefault(v => string.Equals(v.Name, voiceName, StringComparison.OrdinalIgnoreCase))
+        ?? throw new InputException(
+            $"Unknown voice '{voiceName}' for speaker '{speaker}': engine '{engine}' has no such voice.",
+            $"Use one of: {string.Join(", ", voices.Select(v => v.Name))}.");
 
     public static double RelativePitch(double hz) =>
         Math.Clamp((Math.Log(hz) - Math.Log(LowHz)) / (Math.Log(HighHz) - Math.Log(LowHz)), 0, 1);

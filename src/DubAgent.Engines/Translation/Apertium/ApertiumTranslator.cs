@@ -4,6 +4,7 @@ using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Core.Processes;
+using DubAgent.Engines.Languages;
 using DubAgent.Engines.Translation.Timing;
 
 namespace DubAgent.Engines.Translation.Apertium;
@@ -16,7 +17,7 @@ using Translation = DubAgent.Abstractions.Domain.Translation;
 /// apertium run, separated by blank lines (apertium's text format keeps paragraph breaks as hard boundaries); if the
 /// count does not come back, the batch is halved until it does.
 /// </summary>
-public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITranslator
+public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITranslator, ITranslationReach
 {
     public const string EngineName = "apertium";
     private const string InstallHint = ProgramCatalog.AptInstall + " apertium apertium-eng-spa (other pairs: apt-cache search apertium-)";
@@ -48,6 +49,14 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
         return Choose(await PairsAsync(cancellationToken).ConfigureAwait(false), sourceLanguage, targetLanguage) is not null;
     }
 
+    public async Task<LanguageSet> SourcesAsync(CancellationToken cancellationToken) =>
+        LanguageSet.Of((await InstalledPairsAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.Source));
+
+    /// <summary>The installed direct pairs' targets (apertium translates each pair on its own; no pivots).</summary>
+    public async Task<LanguageSet> TargetsAsync(string? source, CancellationToken cancellationToken) =>
+        LanguageSet.Of((await InstalledPairsAsync(cancellationToken).ConfigureAwait(false))
+            .Where(p => source is null || p.Source == Primary(source)).Select(p => p.Target));
+
     /// <summary>The installed directions, from `apertium -l` (asked once per process).</summary>
     public Task<IReadOnlyList<ApertiumPair>> PairsAsync(CancellationToken cancellationToken) =>
         _pairs is { IsFaulted: false, IsCanceled: false } ? _pairs : _pairs = ListPairsAsync(cancellationToken);
@@ -57,8 +66,8 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
         var transcript = request.Transcript;
         var pairs = await PairsAsync(context.CancellationToken).ConfigureAwait(false);
         var pair = Choose(pairs, transcript.Language, request.TargetLanguage)
-            ?? throw new InputException(
-                $"apertium has no {transcript.Language} -> {request.TargetLanguage} pair installed (installed: {string.Join(", ", pairs.Select(p => p.Mode))}).",
+            ?? throw new EngineUnavailableException(EngineName, Capability,
+                $"no {transcript.Language} -> {request.TargetLanguage} pair is installed (installed: {string.Join(", ", pairs.Select(p => p.Mode))})",
                 "Install a pair for these languages (list them with: apt-cache search apertium-), or use engine 'llm'.");
 
         context.Progress.Report(new ProgressUpdate(0, $"apertium {pair.Mode}: {transcript.Segments.Count} segments"));
@@ -142,6 +151,9 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
             ?? matches.FirstOrDefault(p => p.Variant is null)
             ?? matches.FirstOrDefault();
     }
+
+    private async Task<IReadOnlyList<ApertiumPair>> InstalledPairsAsync(CancellationToken cancellationToken) =>
+        ProgramLocator.Find("apertium") is null ? [] : await PairsAsync(cancellationToken).ConfigureAwait(false);
 
     private async Task<IReadOnlyList<ApertiumPair>> ListPairsAsync(CancellationToken cancellationToken)
     {

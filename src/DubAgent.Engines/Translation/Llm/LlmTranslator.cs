@@ -2,6 +2,7 @@ using System.Globalization;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
+using DubAgent.Engines.Languages;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,14 +17,15 @@ using Translation = DubAgent.Abstractions.Domain.Translation;
 /// model=client, the calling MCP client's own model through sampling. A failed window falls back to the next
 /// translate engine that can run the language pair.
 /// </summary>
-public sealed class LlmTranslator(IConfiguration configuration, IServiceProvider services) : ITranslator
+public sealed class LlmTranslator(IConfiguration configuration, IServiceProvider services) : ITranslator, ITranslationReach
 {
     public const string EngineName = "llm";
 
     /// <summary>The `model` value that picks the calling MCP client's own model.</summary>
     public const string ClientModel = "client";
 
-    private const string InstallHint =
+    /// <summary>How to make the engine available (the README's "Translation with an LLM").</summary>
+    public const string InstallHint =
         "Set DUBAGENT_LLM_MODEL (plus DUBAGENT_LLM_BASE_URL and DUBAGENT_LLM_API_KEY for endpoints other than OpenAI; see docs/translation.md), "
         + "or call translate from an MCP client that offers sampling with model: client.";
 
@@ -48,6 +50,10 @@ public sealed class LlmTranslator(IConfiguration configuration, IServiceProvider
     /// <summary>A chat model translates any pair it knows; whether it knows it well is the model's business.</summary>
     public Task<bool> SupportsAsync(string sourceLanguage, string targetLanguage, CancellationToken cancellationToken) =>
         Task.FromResult(!string.Equals(sourceLanguage, targetLanguage, StringComparison.OrdinalIgnoreCase));
+
+    public Task<LanguageSet> SourcesAsync(CancellationToken cancellationToken) => Task.FromResult(LanguageSet.Every);
+
+    public Task<LanguageSet> TargetsAsync(string? source, CancellationToken cancellationToken) => Task.FromResult(LanguageSet.Every);
 
     public async Task<Translation> TranslateAsync(TranslationRequest request, EngineContext context)
     {

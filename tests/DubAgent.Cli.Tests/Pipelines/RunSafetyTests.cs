@@ -111,6 +111,26 @@ public sealed class RunSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dub_into_a_language_nothing_here_reaches_stops_before_any_step_with_exit_3()
+    {
+        var video = _temp["talk.mp4"];
+        var made = await new ProcessRunner().RunAsync(new ProcessRequest("ffmpeg",
+        [
+            "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=25:duration=3", "-f", "lavfi",
+            "-i", "sine=frequency=300:sample_rate=48000:duration=3", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", video,
+        ]), CancellationToken.None);
+        Assert.True(made.Succeeded, made.StderrTail);
+
+        var result = await CliRun.InProcessAsync("run", "dub", "--input", video, "--set", "target_language=ja", "--out", _temp["job"],
+            "--config", "Llm:Model=");
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("dub.yaml:", result.Stderr);
+        Assert.Contains("ja", result.Stderr);
+        Assert.Contains("reachable", result.Stderr);
+        Assert.Empty(Directory.EnumerateDirectories(_temp["job"]));
+    }
+
+    [Fact]
     public async Task A_run_killed_with_sigkill_reads_as_interrupted_and_the_next_run_finishes_with_nothing_stale()
     {
         var audio = _temp["long.wav"];

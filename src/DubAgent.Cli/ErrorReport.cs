@@ -12,7 +12,7 @@ public static class ErrorReport
         {
             stderr.WriteLine($"error: {d.Message}");
             if (d.Hint is { Length: > 0 } hint) stderr.WriteLine($"hint: {hint}");
-            var tail = d switch { MediaException m => m.StderrTail, EngineFailedException f => f.StderrTail, _ => null };
+            var tail = StepError(d) switch { MediaException m => m.StderrTail, EngineFailedException f => f.StderrTail, _ => null };
             if (!string.IsNullOrWhiteSpace(tail)) stderr.WriteLine($"program output:\n{tail}");
         }
         else
@@ -21,7 +21,7 @@ public static class ErrorReport
             if (!verbose) stderr.WriteLine("hint: run again with --verbose for details, and report it if it persists.");
         }
         if (verbose) stderr.WriteLine(inner);
-        return inner switch
+        return (inner is DubAgentException known ? StepError(known) : inner) switch
         {
             InputException => 2,
             PipelineException => 2,
@@ -29,4 +29,8 @@ public static class ErrorReport
             _ => 1,
         };
     }
+
+    /// <summary>A recipe step's own error inside the PipelineException that locates it: its kind decides the exit code.</summary>
+    private static DubAgentException StepError(DubAgentException e) =>
+        e is PipelineException { InnerException: DubAgentException step and not PipelineException } ? step : e;
 }

@@ -9,7 +9,7 @@ using DubAgent.Engines.Mixing;
 namespace DubAgent.Engines.Export;
 
 /// <summary>The `export` tool: one dubbed video per language or cast, subtitles beside them, and one package zip.</summary>
-public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, LoudnessMeter meter) : Tool<ExportArguments, ExportResult>
+public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter meter) : Tool<ExportArguments, ExportResult>
 {
     private const int MaxRecipeChars = 64 * 1024;
 
@@ -22,7 +22,9 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         "languages or voice casts go in 'dubs': one video each ('{voice or language}_{video name}_dubbed.mp4') and one " +
         "package zip with the videos, subtitles, transcript, translations and a manifest.json per video (voices and engines " +
         "per speaker, language, volumes, measured loudness, engines per stage, recipe). A source without a video stream is " +
-        "exported as audio only (.m4a). Returns the paths and, per video, the audio/video length difference and loudness.";
+        "exported as audio only (.m4a). Each file is checked before it gets its name: audio and video must end within one " +
+        "frame (a truncated source is refused). Returns the paths and, per video, the audio/video length difference and the " +
+        "measured loudness.";
 
     public override async Task<ExportResult> InvokeAsync(ExportArguments arguments, ToolContext context)
     {
@@ -93,11 +95,12 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         var embedded = arguments.EmbedSubtitles && !audioOnly
             ? subtitles.OrderBy(s => s.Extension == ".srt" ? 0 : 1).DistinctBy(s => s.Language).ToHashSet()
             : [];
-        if (audioOnly)
-            await new AudioOnlyExporter(ffmpeg).ExportAsync(tracks, output, source.Duration, bitrate, progress, ct).ConfigureAwait(false);
-        else
-            await muxer.MuxAsync(source.Path, tracks, output, progress, ct, bitrate,
-                embedded.Count > 0 ? subtitles.Where(embedded.Contains).Select(s => (s.Path, (string?)s.Language)).ToList() : null).ConfigureAwait(false);
+        var embeddedSubtitles = subtitles.Where(embedded.Contains).Select(s => (s.Path, (string?)s.Language)).ToList();
+        Task Encode(string path) => audioOnly
+            ? muxer.WriteAudioOnlyAsync(tracks, path, source.Duration, bitrate, progress, ct)
+            : muxer.WriteVideoAsync(source, tracks, path, bitrate, embeddedSubtitles, progress, ct);
+        var written = await new DubbedFileWriter(probe, meter).WriteAsync(output, source.Path, Encode, ct).ConfigureAwait(false);
+        var loudness = written.Loudness;
 
         var sidecars = new List<string>();
         foreach (var subtitle in subtitles)
@@ -109,9 +112,8 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
             sidecars.Add(target);
         }
 
-        var written = await probe.ProbeAsync(output, ct).ConfigureAwait(false);
-        var (difference, frame) = Lengths(written);
-        var loudness = await meter.MeasureAsync(output, ct).ConfigureAwait(false);
+        var difference = written.Lengths?.DifferenceMs ?? 0;
+        var frame = written.Lengths?.FrameMs ?? 0;
         var mixRecord = MixRecord(dub.Mix);
         var (speakers, synthesisEngine) = dub.Placements is null ? ([], null) : SpeakerVoices.Read(dub.Placements);
         var engines = new SortedDictionary<string, string>(provenance.Engines.ToDictionary(), StringComparer.Ordinal);
@@ -129,7 +131,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
             Language = dub.Language,
             SourceLanguage = arguments.SourceLanguage,
             Voice = dub.Voice,
-            DurationSeconds = Math.Round(written.Duration, 3),
+            DurationSeconds = Math.Round(written.Info.Duration, 3),
             AudioVideoDifferenceMs = Math.Round(difference, 2),
             AudioOnly = audioOnly,
             AudioTracks = tracks.Select((t, i) => new ManifestAudioTrack(i, t.Language ?? "und", t.Title ?? "", i == 0)).ToList(),
@@ -146,7 +148,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         };
         var manifestPath = Path.Combine(work, $"{stem}.manifest.json");
         AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, DubAgentJson.Options));
-        var video = new ExportedVideo(output, dub.Language, dub.Voice, manifestPath, sidecars, written.Duration, difference, frame,
+        var video = new ExportedVideo(output, dub.Language, dub.Voice, manifestPath, sidecars, written.Info.Duration, difference, frame,
             loudness.IntegratedLufs, loudness.TruePeakDbtp, audioOnly);
         return (video, manifestPath, sidecars);
     }
@@ -192,16 +194,6 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         if (!(b.EndsWith('k') && int.TryParse(b[..^1], out var k) && k is >= 32 and <= 512))
             throw new InputException($"audio_bitrate '{bitrate}' is not a bitrate from 32k to 512k.", "Use for example '192k'.");
         return b;
-    }
-
-    /// <summary>|audio - video| of the written file and the length of one video frame, in ms.</summary>
-    internal static (double DifferenceMs, double FrameMs) Lengths(MediaInfo written)
-    {
-        var video = written.FirstVideo;
-        var audio = written.FirstAudio;
-        if (video?.Duration is not { } v || audio?.Duration is not { } a) return (0, 0);
-        var frame = video.FrameRate is > 0 ? 1000 / video.FrameRate.Value : 0;
-        return (Math.Abs(a - v) * 1000, frame);
     }
 
     /// <summary>The top-level "engine" of a JSON artifact, or null.</summary>

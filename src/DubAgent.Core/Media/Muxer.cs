@@ -9,7 +9,8 @@ namespace DubAgent.Core.Media;
 /// <param name="Path">Any audio file ffmpeg reads.</param>
 /// <param name="Language">ISO 639-2 or 639-1 code for the track's language tag.</param>
 /// <param name="Title">Track title shown by players.</param>
-public sealed record AudioTrack(string Path, string? Language, string? Title = null);
+/// <param name="GainDb">Gain applied before encoding (export lowers it when the encoder pushed the peaks over the ceiling).</param>
+public sealed record AudioTrack(string Path, string? Language, string? Title = null, double GainDb = 0);
 
 /// <summary>Copies the video stream of a source untouched and adds new AAC audio tracks with language tags.</summary>
 public sealed class Muxer(Ffmpeg ffmpeg, MediaProbe probe)
@@ -66,14 +67,15 @@ public sealed class Muxer(Ffmpeg ffmpeg, MediaProbe probe)
         return ffmpeg.RunAsync(args, durationSeconds, progress, "export the dubbed audio", cancellationToken, failureHint: FailureHint);
     }
 
-    /// <summary>AAC for every track, each with its padding, language, title and disposition (the first is the default).</summary>
+    /// <summary>AAC for every track, each with its gain, padding, language, title and disposition (the first is the default).</summary>
     private static void AddAudioTracks(List<string> args, IReadOnlyList<AudioTrack> tracks, string audioBitrate)
     {
         args.AddRange(["-c:a", "aac", "-b:a", audioBitrate]);
         for (var i = 0; i < tracks.Count; i++)
         {
             // apad + -t: a short track is padded with silence and a long one cut, so every track ends with the video.
-            args.AddRange([$"-filter:a:{i}", "apad"]);
+            var gain = tracks[i].GainDb == 0 ? "" : $"volume={tracks[i].GainDb.ToString("0.###", CultureInfo.InvariantCulture)}dB,";
+            args.AddRange([$"-filter:a:{i}", gain + "apad"]);
             if (tracks[i].Language is { } lang) args.AddRange([$"-metadata:s:a:{i}", $"language={LanguageCodes.ToIso6392(lang)}"]);
             if (tracks[i].Title is { } title) args.AddRange([$"-metadata:s:a:{i}", $"title={title}"]);
             args.AddRange([$"-disposition:a:{i}", i == 0 ? "default" : "0"]);

@@ -23,8 +23,8 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
         "package zip with the videos, subtitles, transcript, translations and a manifest.json per video (voices and engines " +
         "per speaker, language, volumes, measured loudness, engines per stage, recipe). A source without a video stream is " +
         "exported as audio only (.m4a). Each file is checked before it gets its name: audio and video must end within one " +
-        "frame (a truncated source is refused). Returns the paths and, per video, the audio/video length difference and the " +
-        "measured loudness.";
+        "frame (a truncated source is refused), and when AAC encoding pushed the dub's true peak over -1 dBTP it is encoded " +
+        "again with less gain. Returns the paths and, per video, the audio/video length difference and the measured loudness.";
 
     public override async Task<ExportResult> InvokeAsync(ExportArguments arguments, ToolContext context)
     {
@@ -54,7 +54,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
             var dub = dubs[i];
             var progress = new ProgressSlice(context.Progress, (double)i / dubs.Count, (i + 1.0) / dubs.Count, $"export {dub.Language}");
             var (video, manifest, files) = await ExportOneAsync(dub, source, audioOnly, arguments, sourceSubtitles, transcript,
-                provenance, recipe, bitrate, work, progress, ct).ConfigureAwait(false);
+                provenance, recipe, bitrate, work, notes, progress, ct).ConfigureAwait(false);
             videos.Add(video);
             var stem = Path.GetFileNameWithoutExtension(video.Path);
             package.Add(($"{stem}/{Path.GetFileName(video.Path)}", video.Path));
@@ -81,7 +81,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
 
     private async Task<(ExportedVideo Video, string Manifest, IReadOnlyList<string> SidecarFiles)> ExportOneAsync(
         DubSpec dub, MediaInfo source, bool audioOnly, ExportArguments arguments, IReadOnlyList<SubtitleFile> sourceSubtitles,
-        string? transcript, JobProvenance provenance, ManifestRecipe? recipe, string bitrate, string work,
+        string? transcript, JobProvenance provenance, ManifestRecipe? recipe, string bitrate, string work, List<string> notes,
         IProgress<ProgressUpdate> progress, CancellationToken ct)
     {
         var stem = DubbedFileName.Stem(dub.Voice, dub.Language, source.Path);
@@ -96,11 +96,17 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
             ? subtitles.OrderBy(s => s.Extension == ".srt" ? 0 : 1).DistinctBy(s => s.Language).ToHashSet()
             : [];
         var embeddedSubtitles = subtitles.Where(embedded.Contains).Select(s => (s.Path, (string?)s.Language)).ToList();
-        Task Encode(string path) => audioOnly
-            ? muxer.WriteAudioOnlyAsync(tracks, path, source.Duration, bitrate, progress, ct)
-            : muxer.WriteVideoAsync(source, tracks, path, bitrate, embeddedSubtitles, progress, ct);
+        // Only the dub track (the first) gets the gain: the original track is the source's own sound.
+        Task Encode(string path, double gainDb)
+        {
+            var gained = tracks.Select((t, i) => i == 0 ? t with { GainDb = gainDb } : t).ToList();
+            return audioOnly
+                ? muxer.WriteAudioOnlyAsync(gained, path, source.Duration, bitrate, progress, ct)
+                : muxer.WriteVideoAsync(source, gained, path, bitrate, embeddedSubtitles, progress, ct);
+        }
         var written = await new DubbedFileWriter(probe, meter).WriteAsync(output, source.Path, Encode, ct).ConfigureAwait(false);
-        var loudness = written.Loudness;
+        var loudness = written.Peaks.Final;
+        notes.AddRange(written.Peaks.NotesFor(Path.GetFileName(output)));
 
         var sidecars = new List<string>();
         foreach (var subtitle in subtitles)
@@ -139,7 +145,8 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
             Speakers = speakers,
             Volumes = mixRecord?.Volumes,
             MixLoudness = mixRecord?.Loudness,
-            Loudness = new ManifestLoudness(loudness.IntegratedLufs, loudness.LoudnessRangeLu, loudness.TruePeakDbtp),
+            Loudness = new ManifestLoudness(loudness.IntegratedLufs, loudness.LoudnessRangeLu, loudness.TruePeakDbtp,
+                LoudnessTarget.PromisedCeilingDbtp, Math.Round(written.Peaks.GainDb, 2), written.Peaks.Encodes),
             Engines = engines,
             Recipe = recipe,
             Translation = dub.Translation is null ? null : "translation.json",
@@ -149,7 +156,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
         var manifestPath = Path.Combine(work, $"{stem}.manifest.json");
         AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, DubAgentJson.Options));
         var video = new ExportedVideo(output, dub.Language, dub.Voice, manifestPath, sidecars, written.Info.Duration, difference, frame,
-            loudness.IntegratedLufs, loudness.TruePeakDbtp, audioOnly);
+            loudness.IntegratedLufs, loudness.TruePeakDbtp, audioOnly, Math.Round(written.Peaks.GainDb, 2), written.Peaks.Encodes);
         return (video, manifestPath, sidecars);
     }
 

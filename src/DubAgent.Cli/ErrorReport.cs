@@ -14,7 +14,7 @@ public static class ErrorReport
         {
             stderr.WriteLine($"error: {d.Message}");
             if (d.Hint is { Length: > 0 } hint) stderr.WriteLine($"hint: {hint}");
-            var tail = d switch { MediaException m => m.StderrTail, EngineFailedException f => f.StderrTail, _ => null };
+            var tail = StepError(d) switch { MediaException m => m.StderrTail, EngineFailedException f => f.StderrTail, _ => null };
             if (!string.IsNullOrWhiteSpace(tail)) stderr.WriteLine($"program output:\n{tail}");
         }
         else
@@ -35,4 +35,8 @@ public static class ErrorReport
         EngineUnavailableException => 3,
         _ => 1,
     };
+
+    /// <summary>A recipe step's own error inside the PipelineException that locates it (for the program output it carries).</summary>
+    private static DubAgentException StepError(DubAgentException e) =>
+        e is PipelineException { InnerException: DubAgentException step and not PipelineException } ? step : e;
 }

@@ -4,7 +4,7 @@ using DubAgent.Core.Processes;
 
 namespace DubAgent.Core.Media;
 
-/// <summary>Runs ffmpeg with progress and turns its failures into MediaException with the tail of its stderr.</summary>
+/// <summary>Runs ffmpeg with progress and turns its failures into MediaException with ffmpeg's own message and the tail of its stderr.</summary>
 public sealed class Ffmpeg(IProcessRunner runner)
 {
     public string Program { get; init; } = "ffmpeg";
@@ -12,9 +12,10 @@ public sealed class Ffmpeg(IProcessRunner runner)
     /// <summary>
     /// Runs ffmpeg with <paramref name="arguments"/> (inputs, filters and output; no global flags needed).
     /// <paramref name="expectedSeconds"/> is the output's length, used to turn ffmpeg's clock into a fraction.
+    /// <paramref name="failureHint"/> replaces the default hint (which suspects the input) when the caller knows better.
     /// </summary>
     public async Task RunAsync(IReadOnlyList<string> arguments, double expectedSeconds, IProgress<ProgressUpdate>? progress,
-        string what, CancellationToken cancellationToken, TimeSpan? timeout = null)
+        string what, CancellationToken cancellationToken, TimeSpan? timeout = null, string? failureHint = null)
     {
         var parser = new FfmpegProgressParser(expectedSeconds);
         var all = new List<string> { "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-progress", "pipe:1", "-nostats" };
@@ -30,8 +31,8 @@ public sealed class Ffmpeg(IProcessRunner runner)
         };
         var result = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
-            throw new MediaException($"ffmpeg could not {what} (exit code {result.ExitCode}).",
-                "Check that the input is a complete media file; the ffmpeg message follows.", result.StderrTail);
+            throw Failure(what, result,
+                failureHint ?? "Check that the input is a complete media file; the ffmpeg message follows.");
     }
 
     /// <summary>Runs ffmpeg and returns its stderr (filters like ebur128 and volumedetect report there).</summary>
@@ -45,8 +46,14 @@ public sealed class Ffmpeg(IProcessRunner runner)
             OnStderrLine = line => { lock (lines) lines.Add(line); },
         };
         var result = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
-            throw new MediaException($"ffmpeg could not {what} (exit code {result.ExitCode}).", null, result.StderrTail);
+        if (!result.Succeeded) throw Failure(what, result, null);
         lock (lines) return string.Join('\n', lines);
     }
+
+    /// <summary>The error carries ffmpeg's own last words in its message, and its stderr tail beside it.</summary>
+    private static MediaException Failure(string what, ProcessResult result, string? hint) =>
+        new(FfmpegStderr.LastMeaningfulLines(result.StderrTail) is { } said
+                ? $"ffmpeg could not {what} (exit code {result.ExitCode}): {said}"
+                : $"ffmpeg could not {what} (exit code {result.ExitCode}).",
+            hint, result.StderrTail);
 }

@@ -23,7 +23,7 @@ public sealed record ExportManifest
     /// <summary>The mix's loudness target and measurement (from mix.json), when known.</summary>
     public MixLoudness? MixLoudness { get; init; }
 
-    /// <summary>Measured with ebur128 on the dubbed track of the exported file.</summary>
+    /// <summary>Measured with ebur128 on the dubbed track of the exported file, as it was finally written.</summary>
     public required ManifestLoudness Loudness { get; init; }
 
     /// <summary>Tool (stage) to the engine that ran it.</summary>
@@ -39,6 +39,10 @@ public sealed record ManifestAudioTrack(int Index, string Language, string Title
 
 public sealed record ManifestSubtitle(string File, string Language, bool Embedded);
 
-public sealed record ManifestLoudness(double IntegratedLufs, double LoudnessRangeLu, double TruePeakDbtp);
+/// <summary>The dub track as encoded: its loudness, the ceiling it was held to, and the gain export had to take off for it.</summary>
+/// <param name="ExportGainDb">0, or the (negative) gain of the final encode when the encoder had pushed the peaks over the ceiling.</param>
+/// <param name="Encodes">1, or up to 3 when the track was encoded again with less gain.</param>
+public sealed record ManifestLoudness(double IntegratedLufs, double LoudnessRangeLu, double TruePeakDbtp, double CeilingDbtp,
+    double ExportGainDb, int Encodes);
 
 public sealed record ManifestRecipe(string? Name, string? File, string? Text);

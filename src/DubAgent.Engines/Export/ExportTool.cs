@@ -9,7 +9,7 @@ using DubAgent.Engines.Mixing;
 namespace DubAgent.Engines.Export;
 
 /// <summary>The `export` tool: one dubbed video per language or cast, subtitles beside them, and one package zip.</summary>
-public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, LoudnessMeter meter) : Tool<ExportArguments, ExportResult>
+public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter meter) : Tool<ExportArguments, ExportResult>
 {
     private const int MaxRecipeChars = 64 * 1024;
 
@@ -22,7 +22,9 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         "languages or voice casts go in 'dubs': one video each ('{voice or language}_{video name}_dubbed.mp4') and one " +
         "package zip with the videos, subtitles, transcript, translations and a manifest.json per video (voices and engines " +
         "per speaker, language, volumes, measured loudness, engines per stage, recipe). A source without a video stream is " +
-        "exported as audio only (.m4a). Returns the paths and, per video, the audio/video length difference and loudness.";
+        "exported as audio only (.m4a). Each file is checked before it gets its name: audio and video must end within one " +
+        "frame (a truncated source is refused), and when AAC encoding pushed the dub's true peak over -1 dBTP it is encoded " +
+        "again with less gain. Returns the paths and, per video, the audio/video length difference and the measured loudness.";
 
     public override async Task<ExportResult> InvokeAsync(ExportArguments arguments, ToolContext context)
     {
@@ -52,7 +54,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
             var dub = dubs[i];
             var progress = new ProgressSlice(context.Progress, (double)i / dubs.Count, (i + 1.0) / dubs.Count, $"export {dub.Language}");
             var (video, manifest, files) = await ExportOneAsync(dub, source, audioOnly, arguments, sourceSubtitles, transcript,
-                provenance, recipe, bitrate, work, progress, ct).ConfigureAwait(false);
+                provenance, recipe, bitrate, work, notes, progress, ct).ConfigureAwait(false);
             videos.Add(video);
             var stem = Path.GetFileNameWithoutExtension(video.Path);
             package.Add(($"{stem}/{Path.GetFileName(video.Path)}", video.Path));
@@ -79,7 +81,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
 
     private async Task<(ExportedVideo Video, string Manifest, IReadOnlyList<string> SidecarFiles)> ExportOneAsync(
         DubSpec dub, MediaInfo source, bool audioOnly, ExportArguments arguments, IReadOnlyList<SubtitleFile> sourceSubtitles,
-        string? transcript, JobProvenance provenance, ManifestRecipe? recipe, string bitrate, string work,
+        string? transcript, JobProvenance provenance, ManifestRecipe? recipe, string bitrate, string work, List<string> notes,
         IProgress<ProgressUpdate> progress, CancellationToken ct)
     {
         var stem = DubbedFileName.Stem(dub.Voice, dub.Language, source.Path);
@@ -93,11 +95,18 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         var embedded = arguments.EmbedSubtitles && !audioOnly
             ? subtitles.OrderBy(s => s.Extension == ".srt" ? 0 : 1).DistinctBy(s => s.Language).ToHashSet()
             : [];
-        if (audioOnly)
-            await new AudioOnlyExporter(ffmpeg).ExportAsync(tracks, output, source.Duration, bitrate, progress, ct).ConfigureAwait(false);
-        else
-            await muxer.MuxAsync(source.Path, tracks, output, progress, ct, bitrate,
-                embedded.Count > 0 ? subtitles.Where(embedded.Contains).Select(s => (s.Path, (string?)s.Language)).ToList() : null).ConfigureAwait(false);
+        var embeddedSubtitles = subtitles.Where(embedded.Contains).Select(s => (s.Path, (string?)s.Language)).ToList();
+        // Only the dub track (the first) gets the gain: the original track is the source's own sound.
+        Task Encode(string path, double gainDb)
+        {
+            var gained = tracks.Select((t, i) => i == 0 ? t with { GainDb = gainDb } : t).ToList();
+            return audioOnly
+                ? muxer.WriteAudioOnlyAsync(gained, path, source.Duration, bitrate, progress, ct)
+                : muxer.WriteVideoAsync(source, gained, path, bitrate, embeddedSubtitles, progress, ct);
+        }
+        var written = await new DubbedFileWriter(probe, meter).WriteAsync(output, source.Path, Encode, ct).ConfigureAwait(false);
+        var loudness = written.Peaks.Final;
+        notes.AddRange(written.Peaks.NotesFor(Path.GetFileName(output)));
 
         var sidecars = new List<string>();
         foreach (var subtitle in subtitles)
@@ -109,9 +118,8 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
             sidecars.Add(target);
         }
 
-        var written = await probe.ProbeAsync(output, ct).ConfigureAwait(false);
-        var (difference, frame) = Lengths(written);
-        var loudness = await meter.MeasureAsync(output, ct).ConfigureAwait(false);
+        var difference = written.Lengths?.DifferenceMs ?? 0;
+        var frame = written.Lengths?.FrameMs ?? 0;
         var mixRecord = MixRecord(dub.Mix);
         var (speakers, synthesisEngine) = dub.Placements is null ? ([], null) : SpeakerVoices.Read(dub.Placements);
         var engines = new SortedDictionary<string, string>(provenance.Engines.ToDictionary(), StringComparer.Ordinal);
@@ -129,7 +137,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
             Language = dub.Language,
             SourceLanguage = arguments.SourceLanguage,
             Voice = dub.Voice,
-            DurationSeconds = Math.Round(written.Duration, 3),
+            DurationSeconds = Math.Round(written.Info.Duration, 3),
             AudioVideoDifferenceMs = Math.Round(difference, 2),
             AudioOnly = audioOnly,
             AudioTracks = tracks.Select((t, i) => new ManifestAudioTrack(i, t.Language ?? "und", t.Title ?? "", i == 0)).ToList(),
@@ -137,7 +145,8 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
             Speakers = speakers,
             Volumes = mixRecord?.Volumes,
             MixLoudness = mixRecord?.Loudness,
-            Loudness = new ManifestLoudness(loudness.IntegratedLufs, loudness.LoudnessRangeLu, loudness.TruePeakDbtp),
+            Loudness = new ManifestLoudness(loudness.IntegratedLufs, loudness.LoudnessRangeLu, loudness.TruePeakDbtp,
+                LoudnessTarget.PromisedCeilingDbtp, Math.Round(written.Peaks.GainDb, 2), written.Peaks.Encodes),
             Engines = engines,
             Recipe = recipe,
             Translation = dub.Translation is null ? null : "translation.json",
@@ -146,8 +155,8 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         };
         var manifestPath = Path.Combine(work, $"{stem}.manifest.json");
         AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(manifest, DubAgentJson.Options));
-        var video = new ExportedVideo(output, dub.Language, dub.Voice, manifestPath, sidecars, written.Duration, difference, frame,
-            loudness.IntegratedLufs, loudness.TruePeakDbtp, audioOnly);
+        var video = new ExportedVideo(output, dub.Language, dub.Voice, manifestPath, sidecars, written.Info.Duration, difference, frame,
+            loudness.IntegratedLufs, loudness.TruePeakDbtp, audioOnly, Math.Round(written.Peaks.GainDb, 2), written.Peaks.Encodes);
         return (video, manifestPath, sidecars);
     }
 
@@ -192,16 +201,6 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, Ffmpeg ffmpeg, Lou
         if (!(b.EndsWith('k') && int.TryParse(b[..^1], out var k) && k is >= 32 and <= 512))
             throw new InputException($"audio_bitrate '{bitrate}' is not a bitrate from 32k to 512k.", "Use for example '192k'.");
         return b;
-    }
-
-    /// <summary>|audio - video| of the written file and the length of one video frame, in ms.</summary>
-    internal static (double DifferenceMs, double FrameMs) Lengths(MediaInfo written)
-    {
-        var video = written.FirstVideo;
-        var audio = written.FirstAudio;
-        if (video?.Duration is not { } v || audio?.Duration is not { } a) return (0, 0);
-        var frame = video.FrameRate is > 0 ? 1000 / video.FrameRate.Value : 0;
-        return (Math.Abs(a - v) * 1000, frame);
     }
 
     /// <summary>The top-level "engine" of a JSON artifact, or null.</summary>

@@ -3,7 +3,7 @@ namespace DubAgent.Engines.Mixing;
 /// <summary>What `mix` produced: the file and its measured figures.</summary>
 public sealed class MixResult
 {
-    /// <summary>mix.wav: the finished soundtrack at the source's sample rate and channel count.</summary>
+    /// <summary>mix.wav: the finished soundtrack in the delivered format (<see cref="DeliveryFormat"/>).</summary>
     public required string Path { get; init; }
 
     /// <summary>mix.json beside it: the settings and figures below, read by `export` for the manifest.</summary>

@@ -20,8 +20,8 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
         "audio at a reduced level (plain route), plus optional music that is looped to the video's length with 1 s fades. " +
         "Background and music duck under the voice (sidechain compression: duck_depth_db, duck_threshold_db, attack, release). " +
         "The result is normalized with two-pass EBU R128 to 'streaming' (-16 LUFS, default), 'broadcast' (-23 LUFS) or a " +
-        "'custom' target, true peak at most -1 dBTP. Writes mix.wav (source sample rate and channels) and mix.json; returns " +
-        "the measured loudness. Next: export.";
+        "'custom' target, true peak at most -1 dBTP. Writes mix.wav in the format export delivers (the source's " +
+        "rate up to 48 kHz; mono or stereo, 5.1 is downmixed) and mix.json; returns the measured loudness. Next: export.";
 
     public override async Task<MixResult> InvokeAsync(MixArguments arguments, ToolContext context)
     {
@@ -39,8 +39,8 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
         var video = arguments.Video is null ? null : await probe.ProbeAsync(InputPath.Require(context.Paths, arguments.Video, "video"), ct).ConfigureAwait(false);
 
         var source = (bed ?? video ?? voice).FirstAudio ?? voice.FirstAudio!;
-        var rate = source.SampleRate ?? 48000;
-        var channels = Math.Clamp(source.Channels ?? 2, 1, 8);
+        // Downmixed and resampled in the graph, before the limiter, so the limiter holds what export delivers.
+        var (rate, channels) = DeliveryFormat.For(source.SampleRate ?? 48000, source.Channels ?? 2);
         var duration = video?.Duration ?? LengthOf(bed) ?? LengthOf(voice)!.Value;
         var frames = (long)Math.Round(duration * rate);
         if (frames <= 0) throw new InputException("The mix would be empty: the inputs have no duration.", "Check the voice, background and video files.");

@@ -67,6 +67,19 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public void A_failed_recipe_step_keeps_its_own_exit_code_and_program_output()
+    {
+        var stderr = new StringWriter();
+        var media = new MediaException("ffmpeg could not mux the dubbed video (exit code 1): mp4: Could not find tag", "check it", "Could not find tag");
+        Assert.Equal(1, ErrorReport.Print(new PipelineException("Step 'export' (export) failed: " + media.Message, "dub.yaml", 3, 5, media.Hint, media),
+            stderr, false));
+        Assert.EndsWith("program output:\nCould not find tag\n", stderr.ToString().Replace("\r", ""));
+        var input = new InputException("truncated", "re-encode it");
+        Assert.Equal(2, ErrorReport.Print(new PipelineException("Step 'export' failed: truncated", "dub.yaml", 3, 5, null, input), new StringWriter(), false));
+        Assert.Equal(2, ErrorReport.Print(new PipelineException("unknown tool", "dub.yaml", 3, 5), new StringWriter(), false));
+    }
+
+    [Fact]
     public async Task A_demo_output_under_a_regular_file_is_a_clear_input_error()
     {
         using var folder = new TempFolder();

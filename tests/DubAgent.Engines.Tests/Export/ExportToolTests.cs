@@ -11,8 +11,6 @@ namespace DubAgent.Engines.Tests.Export;
 /// <summary>The export tool on a generated 4 s video (H.264 25 fps + AAC), with the real ffmpeg.</summary>
 public class ExportToolTests
 {
-    private static ExportTool Tool(MixMedia media) => new(media.Probe, new Muxer(media.Ffmpeg, media.Probe), media.Ffmpeg, media.Meter);
-
     private static async Task<string> VideoAsync(MixMedia media, double seconds = 4)
     {
         var video = media.PathOf("my video.mp4");
@@ -50,7 +48,7 @@ public class ExportToolTests
         await File.WriteAllTextAsync(sameAsVtt, "WEBVTT\n\n00:00:00.500 --> 00:00:02.000\nHola, mundo.\n");
         var context = media.Context("export");
 
-        var result = await Tool(media).InvokeAsync(new ExportArguments
+        var result = await media.ExportTool().InvokeAsync(new ExportArguments
         {
             Video = video, Mix = mix, Language = "es", SourceLanguage = "en", Subtitles = [subtitle, sameAsVtt],
             KeepOriginalAudio = true, EmbedSubtitles = true,
@@ -102,7 +100,7 @@ public class ExportToolTests
         await File.WriteAllTextAsync(recipeFile, "name: dub\nsteps: []\n");
         await File.WriteAllTextAsync(media.PathOf("job.json"), JsonSerializer.Serialize(new { recipe = "dub", recipe_file = recipeFile }));
 
-        var result = await Tool(media).InvokeAsync(new ExportArguments
+        var result = await media.ExportTool().InvokeAsync(new ExportArguments
         {
             Video = video, Transcript = transcript, SourceLanguage = "en",
             Dubs =
@@ -151,7 +149,7 @@ public class ExportToolTests
         using var media = new MixMedia();
         var source = await media.GenerateAsync("podcast.m4a", "sine=d=3", null, "-c:a", "aac");
         var mix = await MixAsync(media, "mix.wav", 3);
-        var result = await Tool(media).InvokeAsync(new ExportArguments { Video = source, Mix = mix, Language = "de" }, media.Context("export"));
+        var result = await media.ExportTool().InvokeAsync(new ExportArguments { Video = source, Mix = mix, Language = "de" }, media.Context("export"));
         var exported = Assert.Single(result.Videos);
         Assert.True(exported.AudioOnly);
         Assert.Equal("de_podcast_dubbed.m4a", Path.GetFileName(exported.Path));
@@ -169,7 +167,7 @@ public class ExportToolTests
         var mix = await MixAsync(media, "mix.wav", 1);
         var notSubtitles = media.PathOf("notes.txt");
         await File.WriteAllTextAsync(notSubtitles, "hello");
-        var tool = Tool(media);
+        var tool = media.ExportTool();
         var context = media.Context("export");
 
         await Assert.ThrowsAsync<InputException>(() => tool.InvokeAsync(new ExportArguments { Video = video }, context));

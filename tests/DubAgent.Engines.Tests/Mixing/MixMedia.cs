@@ -1,6 +1,7 @@
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
 using DubAgent.Core.Processes;
+using DubAgent.Engines.Export;
 using DubAgent.Engines.Mixing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +25,8 @@ public sealed class MixMedia : IDisposable
     public LoudnessMeter Meter { get; }
 
     public MixTool MixTool() => new(Probe, new AudioExtractor(Ffmpeg, Probe), Ffmpeg, Meter);
+
+    public ExportTool ExportTool() => new(Probe, new Muxer(Ffmpeg, Probe), Meter);
 
     public ToolContext Context(string step = "mix") => new()
     {

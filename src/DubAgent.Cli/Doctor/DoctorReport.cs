@@ -1,4 +1,5 @@
 using DubAgent.Abstractions.Engines;
+using DubAgent.Core.Configuration;
 using DubAgent.Core.Processes;
 using Microsoft.Extensions.Configuration;
 
@@ -16,6 +17,9 @@ public sealed record DoctorReport(
 
     /// <summary>Plugins (or their tools and engines) that were refused, and why: the host runs on without them.</summary>
     public IReadOnlyList<string> PluginProblems { get; init; } = [];
+
+    /// <summary>Unknown keys, bad values and malformed --config entries: every other command refuses to start with them.</summary>
+    public IReadOnlyList<ConfigurationProblem> ConfigurationProblems { get; init; } = [];
 
     /// <summary>Required programs (ffmpeg, ffprobe) that are missing: without them nothing works.</summary>
     public IEnumerable<ProgramReport> MissingRequired => Programs.Where(p => p.Required && !p.Found);

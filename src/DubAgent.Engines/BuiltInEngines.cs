@@ -13,8 +13,9 @@ namespace DubAgent.Engines;
 
 public static class BuiltInEngines
 {
-    /// <summary>Every built-in tool and engine, one registration per capability folder.</summary>
+    /// <summary>Every built-in tool and engine, one registration per capability folder, and the engines' settings sections.</summary>
     public static IServiceCollection AddBuiltInEngines(this IServiceCollection services) => services
+        .AddEngineOptionsSections()
         .AddAnalysis()
         .AddSeparation()
         .AddTranscription()

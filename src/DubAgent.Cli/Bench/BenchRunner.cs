@@ -22,7 +22,7 @@ public sealed class BenchRunner(IServiceProvider services, IConfiguration config
             .ToList();
 
     /// <summary>Where the bench keeps its demo: Bench:DemoDirectory, else ~/.cache/dubagent/bench-demo.</summary>
-    public string DemoDirectory => configuration["Bench:DemoDirectory"] is { Length: > 0 } configured
+    public string DemoDirectory => BenchOptions.From(configuration).DemoDirectory is { Length: > 0 } configured
         ? Path.GetFullPath(configured)
         : Path.Combine(CacheHome(), "dubagent", "bench-demo");
 

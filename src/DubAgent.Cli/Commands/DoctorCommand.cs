@@ -7,6 +7,7 @@ using DubAgent.Cli.Hosting;
 using DubAgent.Core.Plugins;
 using DubAgent.Core.Processes;
 using DubAgent.Core.Registry;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -24,16 +25,18 @@ public static class DoctorCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var services = host.Services;
+            // Doctor lists configuration problems instead of stopping on them as other commands do.
+            var services = host.ServicesForDiagnosis;
             var report = await DoctorReport.CollectAsync(services.GetRequiredService<ProgramCatalog>(),
-                services.GetRequiredService<IProcessRunner>(), services.GetRequiredService<IEngineRegistry>(), host.Configuration,
-                cancellationToken).ConfigureAwait(false);
+                services.GetRequiredService<IProcessRunner>(), services.GetRequiredService<IEngineRegistry>(),
+                services.GetRequiredService<IConfiguration>(), cancellationToken).ConfigureAwait(false);
             var plugins = services.GetRequiredService<PluginCatalog>();
             report = report with
             {
                 Plugins = plugins.Loaded.Select(p => $"{p.Name} {p.Version} ({p.AssemblyPath})").ToList(),
                 PluginProblems = plugins.Failed.Select(f => $"{f.AssemblyPath}: {f.Reason}")
                     .Concat(services.GetRequiredService<RegistrationProblems>().All).Distinct().ToList(),
+                ConfigurationProblems = host.ConfigurationProblems,
             };
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -43,7 +46,9 @@ public static class DoctorCommand
             foreach (var missing in report.MissingRequired)
                 await parse.InvocationConfiguration.Error.WriteLineAsync(
                     $"error: {missing.Name} is missing; DubAgent cannot work without it.\nhint: {missing.Install}").ConfigureAwait(false);
-            return report.Ok ? 0 : 1;
+            foreach (var problem in report.ConfigurationProblems)
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: {problem.Message}\nhint: {problem.Hint}").ConfigureAwait(false);
+            return !report.Ok ? 1 : report.ConfigurationProblems.Count > 0 ? 2 : 0;
         });
         return command;
     }
@@ -77,7 +82,16 @@ public static class DoctorCommand
         foreach (var (key, value) in report.Configuration) config.AddRow(Cell(key), Cell(value));
         if (report.Configuration.Count == 0) config.AddRow("(none)", "dubagent.json, DUBAGENT_ variables or --config key=value");
         console.Write(config);
-        console.WriteLine(report.Ok ? "Ready: ffmpeg and ffprobe are installed." : "Not ready: install the missing required programs above.");
+
+        if (report.ConfigurationProblems.Count > 0)
+        {
+            var problems = new Table().Expand().Title("Configuration problems (other commands refuse to start)").AddColumns("key", "problem", "fix");
+            foreach (var p in report.ConfigurationProblems) problems.AddRow(Cell(p.Key), Cell(p.Message), Cell(p.Hint));
+            console.Write(problems);
+        }
+        console.WriteLine(!report.Ok ? "Not ready: install the missing required programs above."
+            : report.ConfigurationProblems.Count > 0 ? "Not ready: fix the configuration problems above."
+            : "Ready: ffmpeg and ffprobe are installed.");
     }
 
     private static string InstallHint(this EngineReport e) => e.Install ?? "";

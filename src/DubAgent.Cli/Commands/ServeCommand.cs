@@ -38,10 +38,11 @@ public static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configuration = host.Configuration;
+            var configured = ServerOptions.From(configuration);
             var options = new DubAgentServerOptions
             {
-                JobsDirectory = parse.GetValue(jobs) ?? configuration["Server:JobsDirectory"] ?? DubAgentServerOptions.DefaultJobsDirectory(),
-                MaxConcurrentCalls = parse.GetValue(maxCalls) ?? configuration.GetValue<int?>("Server:MaxConcurrentCalls") ?? 2,
+                JobsDirectory = parse.GetValue(jobs) ?? (configured.JobsDirectory is { Length: > 0 } j ? j : DubAgentServerOptions.DefaultJobsDirectory()),
+                MaxConcurrentCalls = parse.GetValue(maxCalls) ?? configured.MaxConcurrentCalls,
             };
             foreach (var root in parse.GetValue(roots) ?? [])
             {

@@ -1,4 +1,5 @@
 using DubAgent.Abstractions.Engines;
+using DubAgent.Core.Configuration;
 using DubAgent.Core.Processes;
 using DubAgent.Engines.Languages;
 using DubAgent.Engines.Translation.Apertium;
@@ -21,6 +22,9 @@ public sealed record DoctorReport(
 
     /// <summary>The languages the engines that can run here translate, speak, and so dub into.</summary>
     public ReachSummary? Languages { get; init; }
+
+    /// <summary>Unknown keys, bad values and malformed --config entries: every other command refuses to start with them.</summary>
+    public IReadOnlyList<ConfigurationProblem> ConfigurationProblems { get; init; } = [];
 
     /// <summary>Required programs (ffmpeg, ffprobe) that are missing: without them nothing works.</summary>
     public IEnumerable<ProgramReport> MissingRequired => Programs.Where(p => p.Required && !p.Found);

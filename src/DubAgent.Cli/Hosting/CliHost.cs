@@ -1,3 +1,5 @@
+using DubAgent.Cli.Bench;
+using DubAgent.Core.Configuration;
 using DubAgent.Core.Hosting;
 using DubAgent.Core.Plugins;
 using DubAgent.Engines;
@@ -10,12 +12,37 @@ namespace DubAgent.Cli.Hosting;
 /// <summary>
 /// The services a command uses, built on first use: configuration (dubagent.json, DUBAGENT_ environment variables,
 /// command line), logging to stderr (stdout stays clean for machine output and MCP over stdio), core and engines.
+/// The configuration is checked against the options classes of its sections when the services are built: a command
+/// gets its services only from a configuration without problems, so a bad one stops it before any work.
 /// </summary>
 public sealed class CliHost(string[] args) : IAsyncDisposable
 {
     private ServiceProvider? _services;
+    private IReadOnlyList<ConfigurationProblem> _problems = [];
 
-    public IServiceProvider Services => _services ??= Build();
+    /// <summary>The services; an InputException naming the first configuration problem when there is one.</summary>
+    public IServiceProvider Services
+    {
+        get
+        {
+            var services = ServicesForDiagnosis;
+            if (_problems.Count > 0) throw ConfigurationCheck.ToException(_problems);
+            return services;
+        }
+    }
+
+    /// <summary>The services even when the configuration has problems: for `dubagent doctor`, which lists them instead of stopping.</summary>
+    public IServiceProvider ServicesForDiagnosis => _services ??= Build();
+
+    /// <summary>Malformed `--config` entries, unknown keys and bad values of known sections; empty when the configuration is fine.</summary>
+    public IReadOnlyList<ConfigurationProblem> ConfigurationProblems
+    {
+        get
+        {
+            _ = ServicesForDiagnosis;
+            return _problems;
+        }
+    }
 
     public IConfiguration Configuration => Services.GetRequiredService<IConfiguration>();
 
@@ -35,6 +62,9 @@ public sealed class CliHost(string[] args) : IAsyncDisposable
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddDubAgentCore();
         services.AddBuiltInEngines();
+        services.AddOptionsSection<PluginOptions>(PluginOptions.Section)
+            .AddOptionsSection<BenchOptions>(BenchOptions.Section)
+            .AddOptionsSection<ServerOptions>(ServerOptions.Section);
         // Plugins come after the built-in tools and engines, so on a name clash the built-in one stays.
         using (var loggerFactory = LoggerFactory.Create(logging => logging
                    .AddSimpleConsole(o => o.SingleLine = true)
@@ -44,7 +74,13 @@ public sealed class CliHost(string[] args) : IAsyncDisposable
             new PluginLoader(loggerFactory.CreateLogger<PluginLoader>())
                 .LoadInto(services, PluginFolders.From(configuration, PluginFolderArguments(args)));
         }
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        _problems =
+        [
+            .. DubAgentConfiguration.CommandLineProblems(args),
+            .. ConfigurationCheck.Problems(configuration, provider.GetServices<OptionsSection>(), key => DubAgentConfiguration.SourceOf(configuration, key)),
+        ];
+        return provider;
     }
 
     /// <summary>`--plugins DIR` values, read before the command line is parsed because services are built first.</summary>

@@ -62,7 +62,9 @@ public static class StepArguments
         if (scalar.IsPlainNull) return null;
         if (scalar.Text is "true" or "false") return JsonValue.Create(scalar.Text == "true");
         if (long.TryParse(scalar.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole)) return JsonValue.Create(whole);
-        if (double.TryParse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return JsonValue.Create(number);
+        // NaN and 1e309 stay text: the argument check then names them, where a NaN number would stop the JSON writer.
+        if (double.TryParse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+            return JsonValue.Create(number);
         return JsonValue.Create(scalar.Text);
     }
 }

@@ -8,9 +8,8 @@ public static class PluginFolders
     public static IReadOnlyList<string> From(IConfiguration configuration, IEnumerable<string> commandLineFolders)
     {
         var folders = new List<string> { Path.Combine(AppContext.BaseDirectory, "plugins") };
-        var configured = configuration.GetSection("Plugins:Folders").GetChildren().Select(c => c.Value)
-            .Concat([configuration["Plugins:Folder"]])
-            .Where(v => !string.IsNullOrWhiteSpace(v));
+        var options = PluginOptions.From(configuration);
+        var configured = options.Folders.Concat([options.Folder]).Where(v => !string.IsNullOrWhiteSpace(v));
         folders.AddRange(configured!);
         folders.AddRange(commandLineFolders);
         return folders;

@@ -29,6 +29,8 @@ public sealed class ToolArgumentBinder(ToolSchemas schemas)
                 throw new InputException($"'{tool.Name}' has no argument '{argument.Name}'.",
                     $"Its arguments are: {ArgumentList(properties)}.");
             CheckValue(tool, argument.Name, argument.Value, propertySchema);
+            if (NonFiniteNumbers.Find(argument.Value, argument.Name) is { } nested)
+                throw NotFinite(tool, nested.Path, nested.Text, DescriptionOf(propertySchema));
         }
         foreach (var required in ArgumentShape.Of(tool.ArgumentsType).Required)
         {
@@ -50,7 +52,19 @@ public sealed class ToolArgumentBinder(ToolSchemas schemas)
         }
     }
 
-    public object Bind(ITool tool, JsonObject arguments) => Bind(tool, JsonSerializer.SerializeToElement(arguments));
+    public object Bind(ITool tool, JsonObject arguments)
+    {
+        // A recipe's NaN would otherwise stop the serializer with its own message, before any check names the argument.
+        foreach (var (name, value) in arguments)
+        {
+            if (NonFiniteNumbers.Find(value, name) is { } found)
+            {
+                var properties = schemas.For(tool).TryGetProperty("properties", out var p) ? p : default;
+                throw NotFinite(tool, found.Path, found.Text, Describe(properties, name));
+            }
+        }
+        return Bind(tool, JsonSerializer.SerializeToElement(arguments));
+    }
 
     /// <summary>`name=value` pairs from a command line, each value converted to its argument's schema type.</summary>
     public JsonObject FromPairs(ITool tool, IEnumerable<string> pairs)
@@ -81,7 +95,8 @@ public sealed class ToolArgumentBinder(ToolSchemas schemas)
                 case "integer":
                     return JsonValue.Create(long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture));
                 case "number":
-                    return JsonValue.Create(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+                    var number = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    return double.IsFinite(number) ? JsonValue.Create(number) : throw NotFinite(tool, name, text, DescriptionOf(propertySchema));
                 case "boolean":
                     return text.Trim().ToLowerInvariant() switch
                     {
@@ -119,6 +134,7 @@ public sealed class ToolArgumentBinder(ToolSchemas schemas)
             throw new InputException($"The argument '{name}' of '{tool.Name}' cannot be null; it must be {Expected(propertySchema)}.",
                 DescriptionOf(propertySchema));
         }
+        if (type == "number" && NonFiniteText(value) is { } infinite) throw NotFinite(tool, name, infinite, DescriptionOf(propertySchema));
         var ok = type switch
         {
             "string" => value.ValueKind == JsonValueKind.String,
@@ -138,6 +154,22 @@ public sealed class ToolArgumentBinder(ToolSchemas schemas)
                 $"The argument '{name}' of '{tool.Name}' must be {Expected(propertySchema)}, not {Describe(value)}.",
                 DescriptionOf(propertySchema));
     }
+
+    /// <summary>YAML's spellings of NaN and infinity, which recipes may carry as text.</summary>
+    private static readonly string[] YamlNonFinite = [".nan", ".inf", "+.inf", "-.inf"];
+
+    /// <summary>"NaN", "1e309", ".inf" when the value is a number (or, as JSON allows us, a number in a string) that is not finite.</summary>
+    private static string? NonFiniteText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetDouble(out var d) && !double.IsFinite(d) => value.GetRawText(),
+        JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsFinite(d)
+            => value.GetString(),
+        JsonValueKind.String when YamlNonFinite.Contains(value.GetString()?.Trim(), StringComparer.OrdinalIgnoreCase) => value.GetString(),
+        _ => null,
+    };
+
+    private static InputException NotFinite(ITool tool, string name, string text, string? hint) =>
+        new($"The argument '{name}' of '{tool.Name}' must be a finite number, got {text}.", hint);
 
     private static bool AllowsNull(JsonElement propertySchema) =>
         propertySchema.TryGetProperty("type", out var type)

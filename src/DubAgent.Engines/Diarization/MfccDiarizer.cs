@@ -13,14 +13,12 @@ namespace DubAgent.Engines.Diarization;
 /// <summary>
 /// Built-in diarization: energy voice activity, MFCC + delta + pitch statistics per sliding window as speaker
 /// embeddings, average-linkage agglomerative clustering (speaker count found or given), smoothing of short flips.
-/// Settings: section "Mfcc" (StopDistance, the clustering threshold).
+/// Settings: <see cref="MfccOptions"/>.
 /// </summary>
 public sealed class MfccDiarizer(IMediaToolkit media, IConfiguration configuration) : IDiarizer
 {
     /// <summary>Clustering is quadratic in memory; longer inputs cluster a uniform sample and assign the rest to the nearest centre.</summary>
     private const int MaxClusteredBlocks = 1500;
-
-    private const double MinClusterShare = 0.1;
 
     public string Name => "mfcc";
 
@@ -57,7 +55,7 @@ public sealed class MfccDiarizer(IMediaToolkit media, IConfiguration configurati
 
         var step = Math.Max(1, (int)Math.Ceiling(present.Count / (double)MaxClusteredBlocks));
         var sample = present.Where((_, k) => k % step == 0).ToList();
-        var clusterer = new AgglomerativeClusterer { StopDistance = configuration.GetValue("Mfcc:StopDistance", 1.1) };
+        var clusterer = new AgglomerativeClusterer { StopDistance = MfccOptions.From(configuration).StopDistance };
         var sampleLabels = clusterer.Cluster(sample.Select(i => embeddings[i]!).ToList(), request.NumSpeakers,
             request.MinSpeakers ?? 1, request.MaxSpeakers ?? 20);
         if (request.NumSpeakers is null) sampleLabels = AbsorbSmallClusters(sampleLabels, request.MinSpeakers ?? 1);
@@ -74,12 +72,12 @@ public sealed class MfccDiarizer(IMediaToolkit media, IConfiguration configurati
     }
 
     /// <summary>
-    /// A cluster holding under <see cref="MinClusterShare"/> of the speech is usually a cough, a laugh or a window
+    /// A cluster holding under <see cref="MfccOptions.MinClusterShare"/> of the speech is usually a cough, a laugh or a window
     /// that straddles two voices, not a speaker: its blocks go to the nearest remaining centre.
     /// </summary>
     private int[] AbsorbSmallClusters(int[] labels, int minSpeakers)
     {
-        var share = configuration.GetValue("Mfcc:MinClusterShare", MinClusterShare);
+        var share = MfccOptions.From(configuration).MinClusterShare;
         var sizes = labels.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
         var keep = sizes.Where(p => p.Value >= share * labels.Length).Select(p => p.Key).ToHashSet();
         foreach (var extra in sizes.OrderByDescending(p => p.Value).Select(p => p.Key))

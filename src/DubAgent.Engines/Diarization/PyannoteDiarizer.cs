@@ -25,13 +25,15 @@ public sealed class PyannoteDiarizer(IProcessRunner runner, IMediaToolkit media,
 
     public string Description => "pyannote.audio's pretrained neural diarization (Python, Hugging Face token): best with overlapping or many speakers.";
 
-    private string Python => configuration["Pyannote:Python"] is { Length: > 0 } p ? p : "python3";
+    private PyannoteOptions Settings => PyannoteOptions.From(configuration);
 
-    private string Model => configuration["Pyannote:Model"] is { Length: > 0 } m ? m : "pyannote/speaker-diarization-3.1";
+    private string Python => Settings.Python;
+
+    private string Model => Settings.Model;
 
     public static string DefaultScript => Path.Combine(AppContext.BaseDirectory, "Diarization", "pyannote_diarize.py");
 
-    private string Script => configuration["Pyannote:Script"] is { Length: > 0 } s ? s : DefaultScript;
+    private string Script => Settings.Script is { Length: > 0 } s ? s : DefaultScript;
 
     private static string? Token => Environment.GetEnvironmentVariable("HF_TOKEN") is { Length: > 0 } t ? t
         : Environment.GetEnvironmentVariable("HUGGINGFACE_TOKEN") is { Length: > 0 } h ? h : null;
@@ -62,7 +64,7 @@ public sealed class PyannoteDiarizer(IProcessRunner runner, IMediaToolkit media,
         Add("--num-speakers", request.NumSpeakers);
         Add("--min-speakers", request.MinSpeakers);
         Add("--max-speakers", request.MaxSpeakers);
-        if (configuration["Pyannote:Device"] is { Length: > 0 } device) arguments.AddRange(["--device", device]);
+        if (Settings.Device is { Length: > 0 } device) arguments.AddRange(["--device", device]);
         if (File.Exists(rttm)) File.Delete(rttm); // our own output from an earlier run, never a user's file
 
         context.Progress.Report(new Abstractions.ProgressUpdate(null, "pyannote diarization"));

@@ -32,7 +32,7 @@ public sealed class PocketsphinxTranscriber(IProcessRunner runner, IMediaToolkit
 
     public IReadOnlyList<string> Languages => ["en"];
 
-    private string ModelDirectory => configuration["Pocketsphinx:ModelDirectory"] is { Length: > 0 } d ? d : "/usr/share/pocketsphinx/model/en-us";
+    private string ModelDirectory => PocketsphinxOptions.From(configuration).ModelDirectory;
 
     public Task<EngineStatus> CheckAsync(CancellationToken cancellationToken)
     {

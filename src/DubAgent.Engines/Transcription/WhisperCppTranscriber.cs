@@ -1,3 +1,4 @@
+using System.Globalization;
 using DubAgent.Abstractions;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
@@ -29,9 +30,11 @@ public sealed class WhisperCppTranscriber(IProcessRunner runner, IMediaToolkit m
 
     public IReadOnlyList<string> Languages => WhisperLanguages.All;
 
-    private string Program => configuration["WhisperCpp:Program"] is { Length: > 0 } p ? p : "whisper-cli";
+    private WhisperCppOptions Settings => WhisperCppOptions.From(configuration);
 
-    private string? Model => configuration["WhisperCpp:Model"] is { Length: > 0 } m ? m : null;
+    private string Program => Settings.Program;
+
+    private string? Model => Settings.Model is { Length: > 0 } m ? m : null;
 
     public Task<EngineStatus> CheckAsync(CancellationToken cancellationToken)
     {
@@ -50,7 +53,7 @@ public sealed class WhisperCppTranscriber(IProcessRunner runner, IMediaToolkit m
         var model = Model ?? throw new EngineUnavailableException(Name, Capability, "no model is configured (WhisperCpp:Model)", InstallHint);
         var (wav, duration) = await Mono16kExtractor.PrepareAsync(media, request.AudioPath, context.WorkDirectory, context.Progress, context.CancellationToken)
             .ConfigureAwait(false);
-        var maxSeconds = configuration.GetValue("WhisperCpp:MaxChunkSeconds", 1800.0);
+        var maxSeconds = Settings.MaxChunkSeconds;
         IReadOnlyList<AudioChunk> chunks = [new AudioChunk(wav, 0, duration)];
         if (duration > maxSeconds)
         {
@@ -66,7 +69,7 @@ public sealed class WhisperCppTranscriber(IProcessRunner runner, IMediaToolkit m
             context.Progress.Report(ProgressUpdate.Of(i, chunks.Count, $"whisper-cli piece {i + 1}/{chunks.Count}"));
             var prefix = Path.Combine(context.WorkDirectory, $"whisper_{i + 1:D3}");
             var arguments = new List<string> { "-m", model, "-f", chunks[i].Path, "-l", request.Language ?? "auto", "-oj", "-of", prefix, "-np" };
-            if (configuration["WhisperCpp:Threads"] is { Length: > 0 } threads) arguments.AddRange(["-t", threads]);
+            if (Settings.Threads is { } threads) arguments.AddRange(["-t", threads.ToString(CultureInfo.InvariantCulture)]);
             var result = await runner.RunAsync(new ProcessRequest(Program, arguments), context.CancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
                 throw new EngineFailedException(Name, $"whisper-cli exited with code {result.ExitCode}",

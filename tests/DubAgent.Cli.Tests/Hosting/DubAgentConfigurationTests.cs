@@ -1,5 +1,9 @@
 using DubAgent.Cli.Hosting;
 using DubAgent.Cli.Tests.Support;
+using DubAgent.Core.Configuration;
+using DubAgent.Engines;
+using DubAgent.Engines.Diarization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Cli.Tests.Hosting;
 
@@ -26,5 +30,45 @@ public sealed class DubAgentConfigurationTests
     {
         var configuration = DubAgentConfiguration.Build(["doctor", "--config"], Path.GetTempPath());
         Assert.Null(configuration["doctor"]);
+    }
+
+    [Fact]
+    public void Known_sections_from_json_environment_and_command_line_pass_the_check_and_bind_in_order()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder["dubagent.json"], """{ "Mfcc": { "StopDistance": 0.5, "MinClusterShare": 0.3 }, "Llm": { "Model": "json-model" } }""");
+        // The default value: other tests of this process see no change.
+        Environment.SetEnvironmentVariable("DUBAGENT_MFCC__STOPDISTANCE", "1.1");
+        try
+        {
+            string[] args = ["doctor", "--config", "Mfcc:MinClusterShare=0.2"];
+            var configuration = DubAgentConfiguration.Build(args, folder.Path);
+            using var services = new ServiceCollection().AddEngineOptionsSections().BuildServiceProvider();
+
+            Assert.Empty(ConfigurationCheck.Problems(configuration, services.GetServices<OptionsSection>()));
+            Assert.Empty(DubAgentConfiguration.CommandLineProblems(args));
+            var mfcc = MfccOptions.From(configuration);
+            Assert.Equal((1.1, 0.2), (mfcc.StopDistance, mfcc.MinClusterShare));
+            Assert.Equal("in " + folder["dubagent.json"], DubAgentConfiguration.SourceOf(configuration, "Llm:Model"));
+            Assert.Equal("by DUBAGENT_MFCC__STOPDISTANCE", DubAgentConfiguration.SourceOf(configuration, "Mfcc:StopDistance"));
+            Assert.Equal("by --config", DubAgentConfiguration.SourceOf(configuration, "Mfcc:MinClusterShare"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DUBAGENT_MFCC__STOPDISTANCE", null);
+        }
+    }
+
+    [Fact]
+    public void Config_entries_that_set_nothing_are_problems_and_are_not_added()
+    {
+        string[] args = ["tools", "--config", "Foo", "--config=", "--config", "Mfcc:=1", "--config", ":Mfcc=1", "--config", "Llm:Model="];
+        var problems = DubAgentConfiguration.CommandLineProblems(args);
+        Assert.Equal(["Foo", "", "Mfcc:=1", ":Mfcc=1"], problems.Select(p => p.Key));
+        Assert.All(problems, p => Assert.Equal("Write --config Section:Key=Value, e.g. --config Llm:Model=gpt-4o-mini.", p.Hint));
+
+        var configuration = DubAgentConfiguration.Build(args, Path.GetTempPath());
+        Assert.Equal("", configuration["Llm:Model"]);
+        Assert.Null(configuration["Mfcc:"]);
     }
 }

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Hosting;
+using DubAgent.Core.Pipelines;
 using DubAgent.Core.Tools;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -96,6 +98,59 @@ public sealed class ToolInvokerTests : IDisposable
         Assert.Contains("'repeat'", e.Message);
         Assert.Contains("a whole number", e.Message);
         Assert.Throws<InputException>(() => _invoker.ArgumentsFromPairs(_tool, ["norepeat"]));
+    }
+
+    private static void AssertNamesFiniteArgument(InputException e, string argument, string value)
+    {
+        Assert.Equal($"The argument '{argument}' of 'write_number' must be a finite number, got {value}.", e.Message);
+        Assert.Equal("A scale applied to the returned length.", e.Hint);
+    }
+
+    [Theory]
+    [InlineData("1e309", "1e309")]
+    [InlineData("-1e400", "-1e400")]
+    [InlineData("\"NaN\"", "NaN")]
+    [InlineData("\"-Infinity\"", "-Infinity")]
+    public void Json_numbers_that_are_not_finite_name_the_argument(string json, string shown)
+    {
+        var arguments = JsonDocument.Parse($$"""{"text": "a", "scale": {{json}}}""").RootElement.Clone();
+        AssertNamesFiniteArgument(Assert.Throws<InputException>(() => _invoker.Bind(_tool, arguments)), "scale", shown);
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("1e309")]
+    [InlineData("-Infinity")]
+    public void Command_line_pairs_that_are_not_finite_name_the_argument(string value) =>
+        AssertNamesFiniteArgument(Assert.Throws<InputException>(() => _invoker.ArgumentsFromPairs(_tool, ["text=a", $"scale={value}"])),
+            "scale", value);
+
+    [Fact]
+    public void A_nan_number_node_from_an_expression_is_named_before_the_json_writer_meets_it()
+    {
+        var arguments = new JsonObject { ["text"] = "a", ["scale"] = double.NaN };
+        AssertNamesFiniteArgument(Assert.Throws<InputException>(() => _invoker.Bind(_tool, arguments)), "scale", "NaN");
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("1e309")]
+    [InlineData(".nan")]
+    [InlineData("-.inf")]
+    public void Recipe_literals_that_are_not_finite_name_the_argument(string literal)
+    {
+        var (recipe, problems) = RecipeLoader.Parse($"name: t\nsteps:\n  - id: s\n    tool: write_number\n    with: {{ text: a, scale: {literal} }}\n", "t.yaml");
+        Assert.Empty(problems);
+        var arguments = StepArguments.Build(recipe!.Steps[0].With, _invoker.SchemaOf(_tool), scope: null);
+        AssertNamesFiniteArgument(Assert.Throws<InputException>(() => _invoker.Bind(_tool, arguments)), "scale", literal);
+    }
+
+    [Fact]
+    public void Finite_numbers_still_bind()
+    {
+        var fromJson = (WriteNumberArgs)_invoker.Bind(_tool, JsonDocument.Parse("""{"text": "a", "scale": 1e308}""").RootElement);
+        var fromPairs = (WriteNumberArgs)_invoker.Bind(_tool, _invoker.ArgumentsFromPairs(_tool, ["text=a", "scale=-2.5e-3"]));
+        Assert.Equal((1e308, -2.5e-3), (fromJson.Scale, fromPairs.Scale));
     }
 
     [Fact]

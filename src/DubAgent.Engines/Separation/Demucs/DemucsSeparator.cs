@@ -24,9 +24,11 @@ public sealed class DemucsSeparator(IProcessRunner runner, IMediaToolkit media, 
     public string Description =>
         "Demucs (htdemucs by default): neural stem separation that keeps music quality; best for films and series. Slow on CPU, needs `pip install demucs`.";
 
-    private string Program => configuration["Demucs:Program"] ?? "demucs";
+    private DemucsOptions Settings => DemucsOptions.From(configuration);
 
-    private string Python => configuration["Demucs:Python"] ?? "python3";
+    private string Program => Settings.Program;
+
+    private string Python => Settings.Python;
 
     public async Task<EngineStatus> CheckAsync(CancellationToken cancellationToken)
     {
@@ -98,17 +100,20 @@ public sealed class DemucsSeparator(IProcessRunner runner, IMediaToolkit media, 
         }
     }
 
-    internal DemucsCommand CommandFor(IReadOnlyDictionary<string, string>? options) => new(
-        SeparationOptions.Text(options, SeparationOptions.Model) ?? configuration["Demucs:Model"] ?? DemucsCommand.DefaultModel,
-        !SeparationOptions.FourStems(options),
-        SeparationOptions.Text(options, SeparationOptions.Device) ?? configuration["Demucs:Device"],
-        SeparationOptions.Integer(options, SeparationOptions.Shifts) ?? IntSetting("Demucs:Shifts"),
-        SeparationOptions.Integer(options, SeparationOptions.Segment) ?? IntSetting("Demucs:Segment"));
+    internal DemucsCommand CommandFor(IReadOnlyDictionary<string, string>? options)
+    {
+        var settings = Settings;
+        return new(
+            SeparationOptions.Text(options, SeparationOptions.Model) ?? settings.Model,
+            !SeparationOptions.FourStems(options),
+            SeparationOptions.Text(options, SeparationOptions.Device) ?? NonEmpty(settings.Device),
+            SeparationOptions.Integer(options, SeparationOptions.Shifts) ?? settings.Shifts,
+            SeparationOptions.Integer(options, SeparationOptions.Segment) ?? settings.Segment);
+    }
 
-    private TimeSpan? Timeout => int.TryParse(configuration["Demucs:TimeoutMinutes"], out var m) && m > 0 ? TimeSpan.FromMinutes(m) : null;
+    private TimeSpan? Timeout => Settings.TimeoutMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null;
 
-    private int? IntSetting(string key) =>
-        int.TryParse(configuration[key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private async Task<string?> ModuleVersionAsync(CancellationToken cancellationToken)
     {

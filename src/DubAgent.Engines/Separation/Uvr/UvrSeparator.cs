@@ -23,7 +23,9 @@ public sealed class UvrSeparator(IProcessRunner runner, IMediaToolkit media, Ste
     public string Description =>
         "UVR MDX-Net vocal models through audio-separator (default UVR-MDX-NET-Voc_FT.onnx): clean dialogue extraction; best for talk shows and interviews. Needs `pip install audio-separator`.";
 
-    private string Program => configuration["Uvr:Program"] ?? "audio-separator";
+    private UvrOptions Settings => UvrOptions.From(configuration);
+
+    private string Program => Settings.Program;
 
     public async Task<EngineStatus> CheckAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +45,7 @@ public sealed class UvrSeparator(IProcessRunner runner, IMediaToolkit media, Ste
         var token = context.CancellationToken;
         var info = await media.ProbeAsync(request.InputPath, token).ConfigureAwait(false);
         var (rate, channels) = StemConformer.LayoutOf(info);
-        var command = new AudioSeparatorCommand(ModelFile(request.Options), configuration["Uvr:ModelDirectory"], rate);
+        var command = new AudioSeparatorCommand(ModelFile(request.Options), Settings.ModelDirectory is { Length: > 0 } d ? d : null, rate);
         var run = Path.Combine(context.WorkDirectory, $".uvr-{Guid.NewGuid():N}");
         Directory.CreateDirectory(run);
         try
@@ -80,5 +82,5 @@ public sealed class UvrSeparator(IProcessRunner runner, IMediaToolkit media, Ste
     }
 
     private string ModelFile(IReadOnlyDictionary<string, string>? options) =>
-        SeparationOptions.Text(options, SeparationOptions.Model) ?? configuration["Uvr:Model"] ?? AudioSeparatorCommand.DefaultModel;
+        SeparationOptions.Text(options, SeparationOptions.Model) ?? Settings.Model;
 }

@@ -24,7 +24,7 @@ public sealed class EspeakSynthesizer(IProcessRunner runner, IConfiguration conf
     public string Description =>
         "Built-in formant speech synthesizer: robotic but intelligible, ~100 languages, a clearly different voice per speaker. Works offline everywhere; choose a neural engine (openai, piper) for natural voices.";
 
-    private string Program => configuration["EspeakNg:Program"] ?? "espeak-ng";
+    private string Program => EspeakNgOptions.From(configuration).Program;
 
     public string SettingsFingerprint => string.Join(';', EspeakPersona.All.Select(p => $"{p.Name}={p.Variant},{p.Pitch},{p.Rate}"));
 

@@ -4,7 +4,7 @@ namespace DubAgent.Engines.Synthesis;
 
 /// <summary>
 /// Settings of the `openai` speech engine, from the "OpenAI:Speech" section (DUBAGENT_OPENAI__SPEECH__MODEL), falling
-/// back to the shared "OpenAI" section and then OPENAI_API_KEY / OPENAI_BASE_URL.
+/// back to the shared "OpenAI" section and then OPENAI_API_KEY / OPENAI_BASE_URL (the keys: <see cref="OpenAiOptions"/>).
 /// <c>Voices</c> is either a comma list ("alloy,onyx") or a map of voice name to "gender,pitch" ("male,0.2").
 /// </summary>
 public sealed record OpenAiSpeechSettings(string BaseUrl, string? ApiKey, string Model, int MaxConcurrency, IReadOnlyList<Abstractions.Engines.VoiceInfo>? Voices)
@@ -15,19 +15,17 @@ public sealed record OpenAiSpeechSettings(string BaseUrl, string? ApiKey, string
 
     public static OpenAiSpeechSettings From(IConfiguration configuration)
     {
-        var speech = configuration.GetSection("OpenAI:Speech");
-        var shared = configuration.GetSection("OpenAI");
-        string? Setting(string key, string? environment = null) =>
-            NonEmpty(speech[key]) ?? NonEmpty(shared[key]) ?? (environment is null ? null : NonEmpty(Environment.GetEnvironmentVariable(environment)));
-
-        var baseUrl = Setting("BaseUrl", "OPENAI_BASE_URL") ?? OpenAiBaseUrl;
-        var model = NonEmpty(speech["Model"]) ?? "gpt-4o-mini-tts";
-        var concurrency = int.TryParse(Setting("MaxConcurrency"), out var c) && c > 0 ? c : 4;
-        return new OpenAiSpeechSettings(baseUrl.TrimEnd('/'), Setting("ApiKey", "OPENAI_API_KEY"), model, concurrency, ParseVoices(speech.GetSection("Voices")));
+        var shared = OpenAiOptions.From(configuration);
+        var speech = shared.Speech;
+        var baseUrl = NonEmpty(speech.BaseUrl) ?? NonEmpty(shared.BaseUrl) ?? NonEmpty(Environment.GetEnvironmentVariable("OPENAI_BASE_URL")) ?? OpenAiBaseUrl;
+        var apiKey = NonEmpty(speech.ApiKey) ?? NonEmpty(shared.ApiKey) ?? NonEmpty(Environment.GetEnvironmentVariable("OPENAI_API_KEY"));
+        var concurrency = speech.MaxConcurrency ?? shared.MaxConcurrency ?? 4;
+        return new OpenAiSpeechSettings(baseUrl.TrimEnd('/'), apiKey, speech.Model.Trim(), concurrency, ParseVoices(speech.Voices));
     }
 
-    private static IReadOnlyList<Abstractions.Engines.VoiceInfo>? ParseVoices(IConfigurationSection section)
+    private static IReadOnlyList<Abstractions.Engines.VoiceInfo>? ParseVoices(IConfigurationSection? section)
     {
+        if (section is null) return null;
         if (!string.IsNullOrWhiteSpace(section.Value))
             return section.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(name => OpenAiVoices.Known(name) ?? new Abstractions.Engines.VoiceInfo(name, [])).ToList();

@@ -24,7 +24,9 @@ public sealed class PiperSynthesizer(IProcessRunner runner, IConfiguration confi
     public string Description =>
         "Piper: fast, natural offline neural voices (one .onnx model per voice and language). Needs the piper program and a downloaded voice model.";
 
-    private string Program => configuration["Piper:Program"] ?? "piper";
+    private PiperOptions Settings => PiperOptions.From(configuration);
+
+    private string Program => Settings.Program;
 
     public string SettingsFingerprint
     {
@@ -99,8 +101,9 @@ public sealed class PiperSynthesizer(IProcessRunner runner, IConfiguration confi
     private List<PiperVoiceModel> Models()
     {
         var models = new List<PiperVoiceModel>();
-        if (configuration["Piper:Model"] is { Length: > 0 } model) models.Add(PiperVoiceModel.Load(model, configuration["Piper:Config"]));
-        if (configuration["Piper:ModelDirectory"] is { Length: > 0 } directory)
+        var settings = Settings;
+        if (settings.Model is { Length: > 0 } model) models.Add(PiperVoiceModel.Load(model, settings.Config is { Length: > 0 } c ? c : null));
+        if (settings.ModelDirectory is { Length: > 0 } directory)
         {
             if (!Directory.Exists(directory))
                 throw new InputException($"The Piper model folder '{directory}' does not exist.", "Set Piper:ModelDirectory to a folder of .onnx voices.");

@@ -74,10 +74,11 @@ public sealed class LlmTranslator(IConfiguration configuration, IServiceProvider
     public PlannerOptions OptionsFor(TranslationRequest request)
     {
         var defaults = new PlannerOptions();
+        var settings = Settings;
         return defaults with
         {
-            MaxRounds = Int(Option(request, "max_rounds") ?? configuration["Llm:MaxRounds"]) ?? defaults.MaxRounds,
-            MaxWindowSegments = Int(Option(request, "window_segments") ?? configuration["Llm:WindowSegments"]) ?? defaults.MaxWindowSegments,
+            MaxRounds = Int(Option(request, "max_rounds")) ?? settings.MaxRounds ?? defaults.MaxRounds,
+            MaxWindowSegments = Int(Option(request, "window_segments")) ?? settings.WindowSegments ?? defaults.MaxWindowSegments,
         };
     }
 

@@ -64,8 +64,9 @@ public static class RunInputs
         switch (input.Type)
         {
             case "number":
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return ExpressionValue.Of(number);
-                Problem($"{what} '{text}' of input '{input.Name}' is not a number.", "Write it like 12 or 0.5.");
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+                    return ExpressionValue.Of(number);
+                Problem($"{what} '{text}' of input '{input.Name}' is not a finite number.", "Write it like 12 or 0.5.");
                 return ExpressionValue.Null;
             case "integer":
                 if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole)) return ExpressionValue.Of(whole);

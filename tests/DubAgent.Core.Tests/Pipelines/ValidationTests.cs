@@ -84,8 +84,11 @@ public sealed class ValidationTests : IDisposable
             ["video"] = video, ["budget"] = "huge", ["seconds"] = "ten", ["colour"] = "red",
         });
         Assert.Contains(wrong, p => p.Message.Contains("'huge' of input 'budget' is not allowed") && p.Line == 4 && p.Column == 3);
-        Assert.Contains(wrong, p => p.Message.Contains("'ten' of input 'seconds' is not a number") && p.Line == 5 && p.Column == 3);
+        Assert.Contains(wrong, p => p.Message.Contains("'ten' of input 'seconds' is not a finite number") && p.Line == 5 && p.Column == 3);
         Assert.Contains(wrong, p => p.Message.Contains("has no input 'colour'"));
+
+        var infinite = _fixture.Validator.Validate(recipe, new Dictionary<string, string> { ["video"] = video, ["seconds"] = "NaN" });
+        Assert.Contains(infinite, p => p.Message.Contains("'NaN' of input 'seconds' is not a finite number"));
     }
 
     [Fact]

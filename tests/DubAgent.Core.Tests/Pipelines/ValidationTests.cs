@@ -54,7 +54,7 @@ public sealed class ValidationTests : IDisposable
     [InlineData("repeat: 2", "repeat: many", 15, 15, "'repeat' of 'write_number' must be a whole number")]
     [InlineData("repeat: 2", "repeats: 2", 15, 7, "'write_number' has no argument 'repeats'")]
     [InlineData("default: standard", "default: premium", 4, 59, "The default 'premium' of input 'budget' is not allowed")]
-    [InlineData("seconds: { type: number, default: 30 }", "seconds: { type: number, default: soon }", 5, 37, "not a number")]
+    [InlineData("seconds: { type: number, default: 30 }", "seconds: { type: number, default: soon }", 5, 37, "not a finite number")]
     [InlineData("seconds: { type: number", "seconds: { type: float", 5, 20, "unknown type 'float'")]
     [InlineData("    with:\n      duration", "    wiht:\n      duration", 9, 5, "Unknown key 'wiht'")]
     [InlineData("  - id: separate", "  - id: probe", 11, 9, "Two steps have the id 'probe'")]

@@ -21,9 +21,8 @@ public sealed class AnalysisBench : IBenchStage
         var tool = context.Services.GetRequiredService<IToolRegistry>().Find("analyze_media")!;
         var folder = Path.Combine(context.WorkDirectory, "analyze");
         var clock = Stopwatch.StartNew();
-        var result = (AnalyzeMediaResult)await tool.InvokeAsync(new AnalyzeMediaArguments { Input = context.DemoVideo },
-            new ToolContext { WorkDirectory = folder, JobDirectory = context.WorkDirectory, Services = context.Services, CancellationToken = context.CancellationToken })
-            .ConfigureAwait(false);
+        var call = new ToolContext { WorkDirectory = folder, JobDirectory = context.WorkDirectory, Services = context.Services, CancellationToken = context.CancellationToken };
+        var result = (AnalyzeMediaResult)await tool.InvokeAsync(new AnalyzeMediaArguments { Input = context.DemoVideo }, call).ConfigureAwait(false);
         var seconds = clock.Elapsed.TotalSeconds;
         var figures = new Dictionary<string, double>
         {
@@ -31,7 +30,7 @@ public sealed class AnalysisBench : IBenchStage
             ["speech_ratio"] = result.SpeechRatio ?? 0,
             ["music_ratio"] = result.MusicRatio ?? 0,
         };
-        var quality = $"speech {result.SpeechRatio:0.00}";
+        var quality = $"speech {result.SpeechRatio:0.00} ({result.SpeechDetector})";
         var transcript = Path.Combine(context.TruthDirectory, "transcript.json");
         if (File.Exists(transcript))
         {
@@ -43,6 +42,7 @@ public sealed class AnalysisBench : IBenchStage
             quality += $" vs truth {truth:0.00}";
         }
         quality += $", music {(result.MusicPresent == true ? "present" : "absent")} ({result.MusicRatio:0.00}), guess {result.ContentGuess}, {result.IntegratedLufs:0.0} LUFS";
-        return [new BenchRow(Stage, "analyze_media", seconds / Math.Max(1e-9, result.DurationSeconds), quality, figures, result.ContentReasons.FirstOrDefault())];
+        return [new BenchRow(Stage, "analyze_media", seconds / Math.Max(1e-9, result.DurationSeconds), quality, figures,
+            call.Report.Notes.FirstOrDefault() ?? result.ContentReasons.FirstOrDefault())];
     }
 }

@@ -1,5 +1,6 @@
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
+using DubAgent.Engines.SpeechDetection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,6 +12,7 @@ public static class AnalysisRegistration
     public static IServiceCollection AddAnalysis(this IServiceCollection services)
     {
         services.TryAddSingleton<LoudnessMeter>();
+        services.AddSpeechDetection();
         services.AddSingleton<ITool, AnalyzeMediaTool>();
         return services;
     }

@@ -26,6 +26,9 @@ public sealed class AnalyzeMediaResult
 
     public double? SpeechSeconds { get; init; }
 
+    /// <summary>What found the speech: silero-vad, or energy when the Silero model is absent (a note then says so).</summary>
+    public string? SpeechDetector { get; init; }
+
     public bool? MusicPresent { get; init; }
 
     /// <summary>Share of the time with music, 0..1.</summary>

@@ -4,11 +4,12 @@ using DubAgent.Abstractions;
 using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
+using DubAgent.Engines.SpeechDetection;
 
 namespace DubAgent.Engines.Analysis;
 
 /// <summary>The `analyze_media` tool: streams, loudness, speech share, music presence and a content guess, plus media.json.</summary>
-public sealed class AnalyzeMediaTool(IMediaToolkit media, LoudnessMeter loudness) : Tool<AnalyzeMediaArguments, AnalyzeMediaResult>
+public sealed class AnalyzeMediaTool(IMediaToolkit media, LoudnessMeter loudness, ISpeechDetector speech) : Tool<AnalyzeMediaArguments, AnalyzeMediaResult>
 {
     public const string MediaJsonFile = "media.json";
 
@@ -33,6 +34,7 @@ public sealed class AnalyzeMediaTool(IMediaToolkit media, LoudnessMeter loudness
 
         LoudnessMeasurement? level = null;
         SoundtrackFigures? figures = null;
+        string? detector = null;
         (string Guess, IReadOnlyList<string> Reasons)? guess = null;
         if (audio is not null)
         {
@@ -41,7 +43,7 @@ public sealed class AnalyzeMediaTool(IMediaToolkit media, LoudnessMeter loudness
                 context.Progress.Report(new ProgressUpdate(0.05, "measuring loudness"));
                 level = await loudness.MeasureAsync(input, token).ConfigureAwait(false);
             }
-            figures = await AnalyzeSoundtrackAsync(input, context).ConfigureAwait(false);
+            (figures, detector) = await AnalyzeSoundtrackAsync(input, context).ConfigureAwait(false);
             guess = ContentGuess.Decide(figures);
         }
 
@@ -57,6 +59,7 @@ public sealed class AnalyzeMediaTool(IMediaToolkit media, LoudnessMeter loudness
             LoudnessRangeLu = Finite(level?.LoudnessRangeLu),
             SpeechRatio = Round(figures?.SpeechRatio, 3),
             SpeechSeconds = Round(figures?.SpeechSeconds, 2),
+            SpeechDetector = detector,
             MusicPresent = figures is null ? null : figures.MusicRatio >= ContentGuess.MusicRatioThreshold,
             MusicRatio = Round(figures?.MusicRatio, 3),
             BackgroundToSpeechDb = Round(figures?.BackgroundToSpeechDb, 1),
@@ -70,16 +73,20 @@ public sealed class AnalyzeMediaTool(IMediaToolkit media, LoudnessMeter loudness
         return result;
     }
 
-    private async Task<SoundtrackFigures> AnalyzeSoundtrackAsync(string input, ToolContext context)
+    private async Task<(SoundtrackFigures Figures, string Detector)> AnalyzeSoundtrackAsync(string input, ToolContext context)
     {
         var temporary = Path.Combine(context.WorkDirectory, $".analysis-{Guid.NewGuid():N}.wav");
         try
         {
             context.Progress.Report(new ProgressUpdate(0.3, "decoding the soundtrack"));
             await media.ExtractAudioAsync(input, temporary, AnalysisRate, 1, SampleEncoding.Pcm16, null, context.CancellationToken).ConfigureAwait(false);
-            var progress = new Progress<double>(f => context.Progress.Report(new ProgressUpdate(0.5 + 0.45 * f, "detecting speech and music")));
-            return await Task.Run(() => new SoundtrackAnalyzer().Analyze(temporary, progress, context.CancellationToken), context.CancellationToken)
-                .ConfigureAwait(false);
+            var speaking = new Progress<double>(f => context.Progress.Report(new ProgressUpdate(0.5 + 0.25 * f, "detecting speech")));
+            var detection = await speech.DetectAsync(temporary, speaking, context.CancellationToken).ConfigureAwait(false);
+            if (detection.Note is { } note) context.Report.Notes.Add(note);
+            var progress = new Progress<double>(f => context.Progress.Report(new ProgressUpdate(0.75 + 0.2 * f, "detecting music")));
+            var figures = await Task.Run(() => new SoundtrackAnalyzer().Analyze(temporary, detection.Activity, progress, context.CancellationToken),
+                context.CancellationToken).ConfigureAwait(false);
+            return (figures, detection.Detector);
         }
         finally
         {

@@ -5,10 +5,11 @@ namespace DubAgent.Engines.Analysis;
 
 /// <summary>
 /// Speech share, music presence and background level of a (mono, 16 kHz is plenty) WAV, block by block with flat memory.
-/// Speech: the shared voice-activity detector. Music: a frame holds music when the part of its spectrum that persists
+/// Speech: the speech detector's answer, given. Music: a frame holds music when the part of its spectrum that persists
 /// (each bin's running median over 2.5 s) has clear peaks (a bin 4 times its ±150 Hz neighbourhood median) carrying
 /// at least 10 % of the frame's energy: held notes and chords do that; room tone and hiss persist but are flat, and a
-/// voice's harmonics glide too much to persist.
+/// voice's harmonics glide too much to persist. Background: the mean 100 Hz–4 kHz power of the frames without speech
+/// against that of the frames with speech.
 /// </summary>
 public sealed class SoundtrackAnalyzer
 {
@@ -16,20 +17,18 @@ public sealed class SoundtrackAnalyzer
     private const double PeakFactor = 4;
     private const double MusicEnergyShare = 0.10;
 
-    public SoundtrackFigures Analyze(string wavPath, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public SoundtrackFigures Analyze(string wavPath, VoiceActivity speech, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         using var reader = new WavReader(wavPath);
         var rate = reader.Format.SampleRate;
         var layout = StftLayout.For(rate);
         var stft = new Stft(layout);
-        var extractor = new SpeechFeatureExtractor(layout);
-        var vad = new VoiceActivityDetector();
         var kernel = Math.Max(3, (int)Math.Round(StationarySeconds / layout.HopSeconds) | 1);
         var margin = layout.FftSize + (int)((StationarySeconds / 2 + 0.5) * rate);
         var blocks = new OverlappingBlocks(reader, rate * 30, margin, layout.Hop);
 
-        var features = new List<SpeechFrameFeatures>();
-        var music = new List<bool>();
+        double speechPower = 0, otherPower = 0;
+        int speechCount = 0, otherCount = 0, musicCount = 0, frameCount = 0;
         var done = 0;
         foreach (var block in blocks.Read())
         {
@@ -38,26 +37,34 @@ public sealed class SoundtrackAnalyzer
             var stationary = MedianFilter.AlongTime(magnitudes, kernel);
             var first = block.Margin / layout.Hop;
             var last = Math.Min(magnitudes.Frames, first + (block.Length + layout.Hop - 1) / layout.Hop);
-            // The detector's features use their own, shorter median (its thresholds are set for it).
-            features.AddRange(extractor.Compute(magnitudes, first, last));
-            for (var t = first; t < last; t++) music.Add(HoldsMusic(magnitudes.Frame(t), stationary.Frame(t), layout));
+            for (var t = first; t < last; t++)
+            {
+                var frame = magnitudes.Frame(t);
+                if (HoldsMusic(frame, stationary.Frame(t), layout)) musicCount++;
+                var power = BandPower(frame, layout);
+                // The frame's middle, in the file's time (frames of a block start at its margin).
+                var seconds = (block.Start + (t - first) * layout.Hop + layout.FftSize / 2.0) / rate;
+                if (speech.IsSpeech(seconds)) { speechPower += power; speechCount++; }
+                else { otherPower += power; otherCount++; }
+                frameCount++;
+            }
             progress?.Report(++done / (double)blocks.BlockCount);
         }
 
-        var speech = vad.Decide(features, layout.HopSeconds);
-        double speechPower = 0, otherPower = 0;
-        int speechCount = 0, otherCount = 0;
-        for (var t = 0; t < features.Count; t++)
-        {
-            var power = Math.Pow(10, features[t].EnergyDb / 10);
-            if (speech[t]) { speechPower += power; speechCount++; }
-            else { otherPower += power; otherCount++; }
-        }
-        var activity = new VoiceActivity(layout.HopSeconds, speech, reader.Duration);
-        var backgroundDb = speechCount == 0 || otherCount == 0 || otherPower <= 0 ? -120
+        var backgroundDb = speechCount == 0 || otherCount == 0 || otherPower <= 0 || speechPower <= 0 ? -120
             : Math.Max(-120, 10 * Math.Log10(otherPower / otherCount / (speechPower / speechCount)));
-        var musicRatio = music.Count == 0 ? 0 : (double)music.Count(m => m) / music.Count;
-        return new SoundtrackFigures(reader.Duration, activity.SpeechRatio * reader.Duration, activity.SpeechRatio, musicRatio, backgroundDb);
+        var musicRatio = frameCount == 0 ? 0 : (double)musicCount / frameCount;
+        return new SoundtrackFigures(reader.Duration, speech.SpeechRatio * reader.Duration, speech.SpeechRatio, musicRatio, backgroundDb);
+    }
+
+    /// <summary>Power between 100 Hz and 4 kHz, where speech carries its energy (hum and hiss left out).</summary>
+    private static double BandPower(ReadOnlySpan<float> frame, StftLayout layout)
+    {
+        var from = Math.Max(1, (int)(100 / layout.BinHz));
+        var to = Math.Min(frame.Length - 1, (int)(4000 / layout.BinHz));
+        double power = 0;
+        for (var k = from; k <= to; k++) power += (double)frame[k] * frame[k];
+        return power;
     }
 
     internal static bool HoldsMusic(ReadOnlySpan<float> frame, ReadOnlySpan<float> stationary, StftLayout layout)

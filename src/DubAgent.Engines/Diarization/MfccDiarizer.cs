@@ -11,11 +11,11 @@ using Microsoft.Extensions.Configuration;
 namespace DubAgent.Engines.Diarization;
 
 /// <summary>
-/// Built-in diarization: energy voice activity, MFCC + delta + pitch statistics per sliding window as speaker
+/// Built-in diarization: the speech detector's regions (Silero VAD, else energy), MFCC + delta + pitch statistics per sliding window as speaker
 /// embeddings, average-linkage agglomerative clustering (speaker count found or given), smoothing of short flips.
 /// Settings: <see cref="MfccOptions"/>.
 /// </summary>
-public sealed class MfccDiarizer(IMediaToolkit media, IConfiguration configuration) : IDiarizer
+public sealed class MfccDiarizer(IMediaToolkit media, IConfiguration configuration, SpeechRegionFinder speech) : IDiarizer
 {
     /// <summary>Clustering is quadratic in memory; longer inputs cluster a uniform sample and assign the rest to the nearest centre.</summary>
     private const int MaxClusteredBlocks = 1500;
@@ -35,7 +35,7 @@ public sealed class MfccDiarizer(IMediaToolkit media, IConfiguration configurati
         if (request.NumSpeakers is < 1) throw new InputException($"num_speakers must be at least 1 (got {request.NumSpeakers}).", "Leave it out to find the count automatically.");
         var (wav, _) = await Mono16kExtractor.PrepareAsync(media, request.AudioPath, context.WorkDirectory, context.Progress, context.CancellationToken)
             .ConfigureAwait(false);
-        var spans = await SpeechRegionFinder.FindAsync(wav, context).ConfigureAwait(false);
+        var spans = await speech.FindAsync(wav, context).ConfigureAwait(false);
         if (spans.Count == 0) return [];
         using var reader = media.OpenWav(wav);
 

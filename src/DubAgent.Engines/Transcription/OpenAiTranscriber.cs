@@ -18,7 +18,7 @@ namespace DubAgent.Engines.Transcription;
 /// timestamps. Inputs over the upload limit go up in pieces cut in pauses; times are stitched by each piece's offset.
 /// 429 and 5xx answers are retried with exponential backoff (honouring Retry-After) by the SDK's retry policy.
 /// </summary>
-public sealed class OpenAiTranscriber(IMediaToolkit media, IConfiguration configuration) : ITranscriber
+public sealed class OpenAiTranscriber(IMediaToolkit media, IConfiguration configuration, SpeechRegionFinder speech) : ITranscriber
 {
     private const string KeyHint =
         "set DUBAGENT_OPENAI__TRANSCRIPTION__APIKEY (or OPENAI_API_KEY); for a local Whisper server set DUBAGENT_OPENAI__TRANSCRIPTION__BASEURL to its /v1 address";
@@ -109,7 +109,7 @@ public sealed class OpenAiTranscriber(IMediaToolkit media, IConfiguration config
         // Without timestamps a piece becomes one segment, so pieces stay sentence-sized.
         var maxSeconds = settings.GivesTimestamps ? (settings.MaxUploadBytes - 4096) / WavBytesPerSecond : 30;
         if (duration <= maxSeconds && settings.GivesTimestamps) return [new AudioChunk(wav, 0, duration)];
-        var regions = await SpeechRegionFinder.FindAsync(wav, context).ConfigureAwait(false);
+        var regions = await speech.FindAsync(wav, context).ConfigureAwait(false);
         if (regions.Count == 0) return [];
         return SilenceChunker.Write(media, wav, SilenceChunker.Plan(regions, duration, maxSeconds),
             Path.Combine(context.WorkDirectory, "upload-chunks"), context.CancellationToken);

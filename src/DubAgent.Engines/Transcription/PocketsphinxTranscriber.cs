@@ -13,11 +13,11 @@ namespace DubAgent.Engines.Transcription;
 
 /// <summary>
 /// The built-in `pocketsphinx` engine (English): Debian's CMU pocketsphinx (pocketsphinx_batch, 5prealpha) with the
-/// pocketsphinx-en-us model. The voice-activity detector finds the speech regions; one pocketsphinx_batch run
+/// pocketsphinx-en-us model. The speech detector (Silero VAD, else energy) finds the speech regions; one pocketsphinx_batch run
 /// decodes them all as utterances of a control file (start and end frames into one raw 16 kHz file), writing a
 /// CTM with per-word times and confidences. Each region becomes a segment. Settings: "Pocketsphinx:ModelDirectory".
 /// </summary>
-public sealed class PocketsphinxTranscriber(IProcessRunner runner, IMediaToolkit media, IConfiguration configuration) : ITranscriber
+public sealed class PocketsphinxTranscriber(IProcessRunner runner, IMediaToolkit media, IConfiguration configuration, SpeechRegionFinder speech) : ITranscriber
 {
     public const string Program = "pocketsphinx_batch";
     private const string InstallHint = ProgramCatalog.AptInstall + " pocketsphinx pocketsphinx-en-us";
@@ -51,7 +51,7 @@ public sealed class PocketsphinxTranscriber(IProcessRunner runner, IMediaToolkit
                 "Use engine openai or whisper-cpp for other languages.");
         var (wav, duration) = await Mono16kExtractor.PrepareAsync(media, request.AudioPath, context.WorkDirectory, context.Progress, context.CancellationToken)
             .ConfigureAwait(false);
-        var regions = await SpeechRegionFinder.FindAsync(wav, context).ConfigureAwait(false);
+        var regions = await speech.FindAsync(wav, context).ConfigureAwait(false);
         var utterances = SplitLong(regions);
         var transcript = new Transcript { Language = "en", TotalDuration = duration };
         if (utterances.Count == 0) return transcript;

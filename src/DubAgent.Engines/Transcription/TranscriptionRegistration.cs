@@ -1,5 +1,6 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Tools;
+using DubAgent.Engines.SpeechDetection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Engines.Transcription;
@@ -12,6 +13,7 @@ public static class TranscriptionRegistration
     /// </summary>
     public static IServiceCollection AddTranscription(this IServiceCollection services)
     {
+        services.AddSpeechDetection();
         services.AddSingleton<OpenAiTranscriber>();
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<OpenAiTranscriber>());
         services.AddSingleton<WhisperCppTranscriber>();

@@ -16,7 +16,7 @@ namespace DubAgent.Engines.Transcription;
 /// Settings (section "WhisperCpp", e.g. DUBAGENT_WHISPERCPP__MODEL): Model (path of a ggml model, required),
 /// Program (default whisper-cli), Threads, MaxChunkSeconds (default 1800).
 /// </summary>
-public sealed class WhisperCppTranscriber(IProcessRunner runner, IMediaToolkit media, IConfiguration configuration) : ITranscriber
+public sealed class WhisperCppTranscriber(IProcessRunner runner, IMediaToolkit media, IConfiguration configuration, SpeechRegionFinder speech) : ITranscriber
 {
     private const string InstallHint =
         "build whisper.cpp (https://github.com/ggml-org/whisper.cpp: cmake -B build && cmake --build build -j), put build/bin/whisper-cli on PATH, "
@@ -57,7 +57,7 @@ public sealed class WhisperCppTranscriber(IProcessRunner runner, IMediaToolkit m
         IReadOnlyList<AudioChunk> chunks = [new AudioChunk(wav, 0, duration)];
         if (duration > maxSeconds)
         {
-            var regions = await SpeechRegionFinder.FindAsync(wav, context).ConfigureAwait(false);
+            var regions = await speech.FindAsync(wav, context).ConfigureAwait(false);
             chunks = SilenceChunker.Write(media, wav, SilenceChunker.Plan(regions, duration, maxSeconds),
                 Path.Combine(context.WorkDirectory, "whisper-chunks"), context.CancellationToken);
         }

@@ -1,7 +1,9 @@
 using DubAgent.Abstractions.Errors;
 using DubAgent.Core.Media;
 using DubAgent.Engines.Analysis;
+using DubAgent.Engines.SpeechDetection;
 using DubAgent.Engines.Tests.Separation;
+using DubAgent.Engines.Tests.SpeechDetection;
 
 namespace DubAgent.Engines.Tests.Analysis;
 
@@ -11,7 +13,7 @@ public sealed class AnalyzeMediaToolTests : IDisposable
     private const string Text = "Good morning. Did you bring the map for the trip? Yes, I have it right here in my bag. We should leave before the rain starts.";
     private readonly SeparationMedia _media = new();
 
-    private AnalyzeMediaTool Tool() => new(_media.Media, new LoudnessMeter(_media.Ffmpeg));
+    private AnalyzeMediaTool Tool() => new(_media.Media, new LoudnessMeter(_media.Ffmpeg), Detectors.Silero());
 
     /// <summary>Speech with a second of silence either side, 48 kHz stereo, plus an optional bed mixed under it.</summary>
     private async Task<string> ClipAsync(string name, string? bed)
@@ -36,14 +38,29 @@ public sealed class AnalyzeMediaToolTests : IDisposable
     [Fact]
     public async Task Talk_only_is_dialogue_with_most_of_the_time_speech()
     {
-        var result = await Tool().InvokeAsync(new AnalyzeMediaArguments { Input = await ClipAsync("talk.wav", null) }, _media.Context("a"));
+        var context = _media.Context("a");
+        var result = await Tool().InvokeAsync(new AnalyzeMediaArguments { Input = await ClipAsync("talk.wav", null) }, context);
         Assert.Equal(ContentGuess.Dialogue, result.ContentGuess);
+        Assert.Equal(SileroSpeechDetector.Name, result.SpeechDetector);
+        Assert.Empty(context.Report.Notes);
         Assert.InRange(result.SpeechRatio!.Value, 0.6, 0.95);
         Assert.False(result.MusicPresent);
         Assert.InRange(result.IntegratedLufs!.Value, -40, -5);
         Assert.True(result.TruePeakDbtp < 1);
         Assert.True(File.Exists(result.MediaJson));
         Assert.Contains(result.ContentReasons, r => r.Contains("speech"));
+    }
+
+    [Fact]
+    public async Task Without_the_Silero_model_the_energy_detector_answers_and_a_note_says_so()
+    {
+        using var sessions = new InferenceSessionCache();
+        var tool = new AnalyzeMediaTool(_media.Media, new LoudnessMeter(_media.Ffmpeg), new SileroOrEnergyDetector(SeparationMedia.Configuration(), sessions));
+        var context = _media.Context("f");
+        var result = await tool.InvokeAsync(new AnalyzeMediaArguments { Input = await ClipAsync("talk.wav", null) }, context);
+        Assert.Equal(EnergySpeechDetector.Name, result.SpeechDetector);
+        Assert.Contains(context.Report.Notes, n => n.Contains("energy detector") && n.Contains("Vad:Model"));
+        Assert.InRange(result.SpeechRatio!.Value, 0.6, 0.95);
     }
 
     [Fact]

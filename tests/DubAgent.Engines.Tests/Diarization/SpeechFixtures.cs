@@ -6,6 +6,7 @@ using DubAgent.Core.Hosting;
 using DubAgent.Core.Media;
 using DubAgent.Core.Processes;
 using DubAgent.Engines.Diarization;
+using DubAgent.Engines.SpeechDetection;
 using DubAgent.Engines.Transcription;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,9 @@ public sealed class SpeechFixtures : IDisposable
 
     public static IMediaToolkit Media { get; } =
         new MediaToolkit(new MediaProbe(Runner), new AudioExtractor(new Ffmpeg(Runner), new MediaProbe(Runner)));
+
+    /// <summary>Speech regions from the energy detector, which these engines' figures were measured with.</summary>
+    public static SpeechRegionFinder EnergyRegions { get; } = new(new EnergySpeechDetector());
 
     public EngineContext Context(string? name = null)
     {

@@ -36,7 +36,8 @@ public class OpenAiTranscriberTests : IDisposable
 
     private static OpenAiTranscriber Engine(string baseUrl, params (string, string?)[] extra) =>
         new(SpeechFixtures.Media, SpeechFixtures.Configuration(
-            [("OpenAI:Transcription:BaseUrl", baseUrl), ("OpenAI:Transcription:ApiKey", "sk-test"), ("OpenAI:Transcription:MaxRetries", "2"), .. extra]));
+            [("OpenAI:Transcription:BaseUrl", baseUrl), ("OpenAI:Transcription:ApiKey", "sk-test"), ("OpenAI:Transcription:MaxRetries", "2"), .. extra]),
+            SpeechFixtures.EnergyRegions);
 
     private string Audio(double seconds)
     {
@@ -125,7 +126,7 @@ public class OpenAiTranscriberTests : IDisposable
     [Fact]
     public async Task Without_a_key_for_openai_the_check_says_what_to_set()
     {
-        var engine = new OpenAiTranscriber(SpeechFixtures.Media, SpeechFixtures.Configuration());
+        var engine = new OpenAiTranscriber(SpeechFixtures.Media, SpeechFixtures.Configuration(), SpeechFixtures.EnergyRegions);
         var settings = OpenAiTranscriptionSettings.From(SpeechFixtures.Configuration(), _ => null);
         Assert.Null(settings.ApiKey);
         if (Environment.GetEnvironmentVariable("OPENAI_API_KEY") is { Length: > 0 }) return; // a machine with a key

@@ -12,7 +12,7 @@ public class PocketsphinxTranscriberTests : IDisposable
 {
     private readonly SpeechFixtures _fixtures = new();
 
-    private static PocketsphinxTranscriber Engine() => new(SpeechFixtures.Runner, SpeechFixtures.Media, SpeechFixtures.Configuration());
+    private static PocketsphinxTranscriber Engine() => new(SpeechFixtures.Runner, SpeechFixtures.Media, SpeechFixtures.Configuration(), SpeechFixtures.EnergyRegions);
 
     [Fact]
     public async Task Transcribes_the_jfk_clip_with_times_and_confidence()

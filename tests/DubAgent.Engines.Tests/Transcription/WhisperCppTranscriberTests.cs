@@ -55,7 +55,8 @@ public class WhisperCppTranscriberTests : IDisposable
     }
 
     private WhisperCppTranscriber Engine(string program, string model) =>
-        new(SpeechFixtures.Runner, SpeechFixtures.Media, SpeechFixtures.Configuration(("WhisperCpp:Program", program), ("WhisperCpp:Model", model)));
+        new(SpeechFixtures.Runner, SpeechFixtures.Media, SpeechFixtures.Configuration(("WhisperCpp:Program", program), ("WhisperCpp:Model", model)),
+            SpeechFixtures.EnergyRegions);
 
     private string Model()
     {
@@ -104,7 +105,7 @@ public class WhisperCppTranscriberTests : IDisposable
         Assert.Contains("whisper.cpp", status.InstallHint);
         var model = Model();
         var noModel = await new WhisperCppTranscriber(SpeechFixtures.Runner, SpeechFixtures.Media,
-            SpeechFixtures.Configuration(("WhisperCpp:Program", FakeWhisperCli(model)))).CheckAsync(CancellationToken.None);
+            SpeechFixtures.Configuration(("WhisperCpp:Program", FakeWhisperCli(model))), SpeechFixtures.EnergyRegions).CheckAsync(CancellationToken.None);
         Assert.False(noModel.Available);
         Assert.Contains("WhisperCpp:Model", noModel.Detail);
     }

@@ -22,5 +22,6 @@ public static class EngineOptionsSections
         .AddOptionsSection<PyannoteOptions>(PyannoteOptions.Section)
         .AddOptionsSection<LlmSettings>(LlmSettings.Section)
         .AddOptionsSection<EspeakNgOptions>(EspeakNgOptions.Section)
-        .AddOptionsSection<PiperOptions>(PiperOptions.Section);
+        .AddOptionsSection<PiperOptions>(PiperOptions.Section)
+        .AddOptionsSection<SpeechDetection.SileroVadSettings>("Vad");
 }

@@ -17,7 +17,11 @@ public static class CliRun
     }
 
     /// <summary>`dotnet dubagent.dll args` with PATH replaced: how a machine without some program sees DubAgent.</summary>
-    public static async Task<CliOutput> ChildProcessAsync(string path, params string[] args)
+    public static Task<CliOutput> ChildProcessAsync(string path, params string[] args) =>
+        ChildProcessAsync(new Dictionary<string, string> { ["PATH"] = path }, args);
+
+    /// <summary>`dotnet dubagent.dll args` with these environment variables set (an empty value hides one).</summary>
+    public static async Task<CliOutput> ChildProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
             ? host
@@ -25,7 +29,7 @@ public static class CliRun
         var cli = Path.Combine(AppContext.BaseDirectory, "dubagent.dll");
         var result = await new ProcessRunner().RunAsync(new ProcessRequest(dotnet, [cli, .. args])
         {
-            Environment = new Dictionary<string, string> { ["PATH"] = path, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
+            Environment = new Dictionary<string, string>(environment) { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
             Timeout = TimeSpan.FromMinutes(3),
             StderrTailLines = 200,
         }, CancellationToken.None);

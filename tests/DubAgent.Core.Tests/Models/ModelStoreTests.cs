@@ -91,7 +91,7 @@ public sealed class ModelStoreTests : IDisposable
 
         Assert.Contains("SHA-256", error.Message);
         Assert.Contains("removed", error.Message);
-        Assert.Empty(Directory.GetFiles(ModelsFolder, "test-model.bin*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.GetFiles(ModelsFolder, "test-model.bin*"), f => !f.EndsWith(".lock", StringComparison.Ordinal));
         Assert.Null(store.Find("test-model"));
     }
 

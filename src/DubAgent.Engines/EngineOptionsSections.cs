@@ -23,5 +23,6 @@ public static class EngineOptionsSections
         .AddOptionsSection<LlmSettings>(LlmSettings.Section)
         .AddOptionsSection<EspeakNgOptions>(EspeakNgOptions.Section)
         .AddOptionsSection<PiperOptions>(PiperOptions.Section)
-        .AddOptionsSection<SpeechDetection.SileroVadSettings>("Vad");
+        .AddOptionsSection<SpeechDetection.SileroVadSettings>("Vad")
+        .AddOptionsSection<Transcription.Whisper.WhisperSettings>("Whisper");
 }

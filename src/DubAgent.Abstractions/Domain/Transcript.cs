@@ -14,4 +14,7 @@ public sealed record Transcript
     public string Language { get; init; } = "en";
 
     public IReadOnlyList<TranscriptSegment> Segments { get; init; } = [];
+
+    /// <summary>How the spoken language was checked (an addition to the seed format; absent in older transcripts).</summary>
+    public LanguageCheck? LanguageCheck { get; init; }
 }

@@ -18,5 +18,6 @@ public static class CommandCatalog
         yield return CallCommand.Create(host);
         yield return VoicesCommand.Create(host);
         yield return PluginsCommand.Create(host);
+        yield return ModelsCommand.Create(host);
     }
 }

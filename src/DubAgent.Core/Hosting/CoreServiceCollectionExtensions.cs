@@ -2,6 +2,7 @@ using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
+using DubAgent.Core.Models;
 using DubAgent.Core.Processes;
 using DubAgent.Core.Registry;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<RegistrationProblems>();
         services.TryAddSingleton<IToolRegistry, ToolRegistry>();
         services.TryAddSingleton<IEngineRegistry, EngineRegistry>();
+        services.AddModelStore();
         services.AddDubAgentPipelines();
         return services;
     }

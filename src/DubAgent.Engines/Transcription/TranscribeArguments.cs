@@ -8,10 +8,10 @@ public sealed class TranscribeArguments : IEngineArguments
     [Description("Audio or video file to transcribe (ideally the vocals stem from separate_audio); for engine 'subtitles', an .srt or .vtt file.")]
     public string Input { get; set; } = "";
 
-    [Description("Spoken language as an ISO 639-1 code ('en', 'es'). Optional: engines that can detect it do; pocketsphinx is English only.")]
+    [Description("Spoken language as an ISO 639-1 code ('en', 'es'), or 'auto'. Optional: engines that can detect it do; whisper checks it against what it hears and stops on a clear mismatch; pocketsphinx is English only.")]
     public string? Language { get; set; }
 
-    [Description("Engine: 'pocketsphinx' (built in, English), 'subtitles' (import .srt/.vtt), 'openai' (OpenAI-compatible /audio/transcriptions), 'whisper-cpp' (whisper-cli). Default: 'subtitles' for .srt/.vtt input, else the first that can run here.")]
+    [Description("Engine: 'whisper' (in process, model from `dubagent models`), 'openai' (OpenAI-compatible /audio/transcriptions), 'whisper-cpp' (whisper-cli), 'pocketsphinx' (built in, English), 'subtitles' (import .srt/.vtt). Default: 'subtitles' for .srt/.vtt input, else the first that can run here.")]
     public string? Engine { get; set; }
 
     [Description("Keep per-word timings in the transcript when the engine gives them (default true).")]

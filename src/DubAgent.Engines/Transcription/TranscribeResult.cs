@@ -21,6 +21,12 @@ public sealed class TranscribeResult
 
     public double MeanConfidence { get; init; }
 
+    /// <summary>Whether the engine heard the spoken language and compared it with the declared one (whisper does; the others cannot).</summary>
+    public bool LanguageChecked { get; init; }
+
+    /// <summary>What was heard and compared, or why the language was not checked.</summary>
+    public string? LanguageCheck { get; init; }
+
     /// <summary>The first few segments, "seg_0001 [0.50-2.10]: text".</summary>
     public IReadOnlyList<string> Preview { get; init; } = [];
 }

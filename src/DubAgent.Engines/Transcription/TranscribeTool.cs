@@ -35,11 +35,13 @@ public sealed class TranscribeTool : Tool<TranscribeArguments, TranscribeResult>
             .ConfigureAwait(false);
         if (language is not null && engine.Languages.Count > 0 && !engine.Languages.Contains(language, StringComparer.OrdinalIgnoreCase))
             throw new InputException($"The '{engine.Name}' engine cannot transcribe language '{language}'.",
-                $"It supports: {string.Join(", ", engine.Languages)}. Choose another engine (e.g. openai or whisper-cpp) for '{language}'.");
+                $"It supports: {string.Join(", ", engine.Languages)}. Choose another engine (e.g. whisper or openai) for '{language}'.");
 
         var transcript = await engine.TranscribeAsync(new TranscriptionRequest(input, language), context.ForEngine()).ConfigureAwait(false);
         transcript = TranscriptJson.WithIds(transcript with
         {
+            LanguageCheck = transcript.LanguageCheck
+                ?? new LanguageCheck(false, Note: $"not checked: the '{engine.Name}' engine cannot tell which language is spoken"),
             Segments = transcript.Segments.OrderBy(s => s.Start)
                 .Select(s => arguments.Words == false ? s with { Words = null } : s)
                 .ToList(),
@@ -56,6 +58,7 @@ public sealed class TranscribeTool : Tool<TranscribeArguments, TranscribeResult>
         context.Report.Engine = engine.Name;
         context.Report.EngineVersion = status.Version;
         context.Report.MediaSeconds = transcript.TotalDuration;
+        if (transcript.LanguageCheck?.Note is { } languageNote) context.Report.Notes.Add($"language: {languageNote}");
 
         var segments = transcript.Segments;
         return new TranscribeResult
@@ -68,6 +71,8 @@ public sealed class TranscribeTool : Tool<TranscribeArguments, TranscribeResult>
             TotalDuration = Math.Round(transcript.TotalDuration, 3),
             SpeechSeconds = Math.Round(segments.Sum(s => s.Duration), 3),
             MeanConfidence = segments.Count == 0 ? 0 : Math.Round(segments.Average(s => s.Confidence), 3),
+            LanguageChecked = transcript.LanguageCheck!.Checked,
+            LanguageCheck = transcript.LanguageCheck.Note,
             Preview = segments.Take(PreviewLines).Select(TranscriptJson.PreviewLine).ToList(),
         };
     }

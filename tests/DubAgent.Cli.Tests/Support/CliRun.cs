@@ -20,7 +20,7 @@ public static class CliRun
     public static Task<CliOutput> ChildProcessAsync(string path, params string[] args) =>
         ChildProcessAsync(new Dictionary<string, string> { ["PATH"] = path }, args);
 
-    /// <summary>`dotnet dubagent.dll args` with these environment variables added (a DUBAGENT_ variable the test process must not see).</summary>
+    /// <summary>`dotnet dubagent.dll args` with these environment variables set (an empty value hides one).</summary>
     public static async Task<CliOutput> ChildProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)

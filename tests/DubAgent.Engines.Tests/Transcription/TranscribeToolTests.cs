@@ -37,6 +37,11 @@ public class TranscribeToolTests : IDisposable
         var transcript = JsonSerializer.Deserialize<Transcript>(await File.ReadAllTextAsync(result.TranscriptPath), DubAgentJson.Options)!;
         Assert.Equal(["seg_0001", "seg_0002"], transcript.Segments.Select(s => s.Id));
         Assert.Contains("seg_0002 [3.00-4.50]: ¿Qué tal?", result.Preview);
+        // Nothing heard the language: the transcript and the result say so.
+        Assert.False(result.LanguageChecked);
+        Assert.False(transcript.LanguageCheck!.Checked);
+        Assert.Contains("'subtitles' engine cannot tell", transcript.LanguageCheck.Note);
+        Assert.Contains("\"language_check\"", await File.ReadAllTextAsync(result.TranscriptPath));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class DubAgentServer
         options.ServerInfo = new Implementation { Name = Name, Title = "DubAgent", Version = Version };
         options.ServerInstructions = Instructions;
         options.ToolCollection = tools;
-        options.ResourceCollection = [new JobArtifactResource(Artifacts)];
+        options.ResourceCollection = [new JobArtifactResource(Artifacts), new JobStatusResource(Jobs, Artifacts)];
         options.PromptCollection = [new DubVideoPrompt(), new ReviewTranslationPrompt(Jobs, Artifacts, Runner, session)];
         options.Handlers.ListResourcesHandler = (_, _) => ValueTask.FromResult(JobArtifactResource.List(Artifacts));
         options.Handlers.NotificationHandlers =
@@ -139,9 +139,10 @@ public sealed class DubAgentServer
 
     private const string Instructions =
         "DubAgent dubs a video into another language. Each step is a tool: analyze_media, separate_audio, transcribe, diarize, " +
-        "translate, synthesize, mix, export (list_engines shows which engines can run here; run_pipeline runs a whole recipe). " +
-        "Every call runs in a job: pass the `job` of an earlier result to keep one dub's outputs together, and `background: true` " +
-        "for long work (then get_job / cancel_job). Outputs are resources dubagent://jobs/{job}/{step}/{file}. " +
+        "translate, synthesize, mix, export (list_engines shows which engines can run here; run_pipeline runs a whole recipe such as dub). " +
+        "Every call runs in a job: pass the `job` of an earlier result to keep one dub's outputs together. A call that takes longer than " +
+        "a short wait answers status 'working' with its job id and goes on; follow it with get_job (wait: 30) until it ends, or stop it " +
+        "with cancel_job. Outputs are resources dubagent://jobs/{job}/{step}/{file}; dubagent://jobs/{job} is a job's state. " +
         "Files must be inside the server's allowed folders (--root, or the roots your client announces). " +
         "The prompt dub_video walks through a whole dub; review_translation shows lines that do not fit their time slot.";
 }

@@ -1,8 +1,8 @@
 namespace DubAgent.Server.Hosting;
 
 /// <summary>
-/// How `dubagent serve` runs: which folders calls may use, where jobs go, how many calls work at once and the
-/// HTTP limits (idle sessions, session count, request size).
+/// How `dubagent serve` runs: which folders calls may use, where jobs go, how many calls work at once, how long a call
+/// answers in the foreground, and the HTTP limits (idle sessions, session count, request size).
 /// </summary>
 public sealed class DubAgentServerOptions
 {
@@ -26,6 +26,15 @@ public sealed class DubAgentServerOptions
 
     /// <summary>HTTP: the largest request body accepted (413 beyond it). Tool arguments are paths and short texts.</summary>
     public long MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// How long a call working in a job answers in the foreground before it returns the job id and keeps working in the
+    /// background (below the 60 s request timeout of the TypeScript SDK's default client).
+    /// </summary>
+    public TimeSpan ForegroundWait { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>While a call works, a progress notification goes out at least this often (a heartbeat naming the stage).</summary>
+    public TimeSpan ProgressHeartbeat { get; set; } = TimeSpan.FromSeconds(2);
 
     public static string DefaultJobsDirectory() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create) is { Length: > 0 } data

@@ -1,13 +1,14 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DubAgent.Abstractions;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
+using DubAgent.Core.Paths;
 using DubAgent.Core.Tools;
 using DubAgent.Server.Hosting;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Resources;
 using DubAgent.Server.Roots;
-using DubAgent.Core.Paths;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
@@ -19,9 +20,11 @@ using ModelContextProtocol.Server;
 namespace DubAgent.Server.Tools;
 
 /// <summary>
-/// Runs one MCP tools/call: binds the JSON arguments, opens or starts the job, waits for a slot, builds the
-/// <see cref="ToolContext"/> (step folder, progress, cancellation, allowed paths, the client's model) and turns the
-/// outcome into a short result, or into a tool error (isError) that says what was wrong and what to do.
+/// Runs one MCP tools/call. Everything that can refuse the call is checked before a job folder exists (arguments,
+/// output paths, the tool's own preflight). Work then runs in the job on its own token: the call answers with the
+/// result when the work ends within the foreground wait, or else answers "working" with the job id and a link to
+/// follow while the work goes on, so no client timeout can lose a dub. Progress notifications (with a heartbeat)
+/// follow the work while the client waits.
 /// </summary>
 public sealed class ToolCallRunner(
     ToolInvoker invoker,
@@ -34,6 +37,7 @@ public sealed class ToolCallRunner(
 {
     public const string JobArgument = "job";
     public const string BackgroundArgument = "background";
+    private const int MaxLinks = 12;
 
     private readonly ILogger _logger = loggerFactory.CreateLogger("DubAgent.Server.Tools");
 
@@ -47,11 +51,8 @@ public sealed class ToolCallRunner(
     {
         var server = request.Server;
         var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, JsonElement>(given) : [];
-        JobStep? step = null;
         Job? job = null;
-        McpProgress? progress = null;
-        var jobToken = CancellationToken.None;
-        var detached = false;
+        var madeJob = false;
         try
         {
             var jobId = RunsInJob(tool) ? TakeString(tool, arguments, JobArgument) : null;
@@ -59,81 +60,98 @@ public sealed class ToolCallRunner(
             var bound = invoker.Bind(tool, JsonSerializer.SerializeToElement(arguments));
             var callerChat = CallerChat(server, arguments);
             var paths = await PathsAsync(server, session, cancellationToken).ConfigureAwait(false);
+            var token = request.Params?.ProgressToken;
 
             if (!RunsInJob(tool))
             {
-                var query = NewContext(jobs.Directory, jobs.Directory, new McpProgress(null, null, null), cancellationToken, tool, paths, callerChat);
+                await using var queryProgress = new McpProgress(server, token, null, options.ProgressHeartbeat);
+                var query = NewContext(jobs.Directory, jobs.Directory, queryProgress, cancellationToken, tool, paths, callerChat);
                 var answer = await invoker.InvokeAsync(tool, bound, query).ConfigureAwait(false);
-                return ResultText.Success(answer, null, null, []);
+                await queryProgress.DetachAsync().ConfigureAwait(false);
+                return ResultText.Query(answer);
             }
 
+            // Refused now, the call leaves no job folder behind.
+            await CheckBeforeWorkAsync(tool, bound, arguments, paths, cancellationToken).ConfigureAwait(false);
             job = jobId is null ? jobs.Create() : jobs.Open(jobId);
-            step = tool is IServerTool ? job.TrackStep(tool.Name, tool.Name, job.Directory) : job.AddStep(tool.Name);
-            progress = new McpProgress(background ? null : server, request.Params?.ProgressToken, step);
-            if (background)
-            {
-                detached = true;
-                // The job's token is taken now: a cancel_job that arrives before the background task starts must stop it.
-                _ = RunInBackgroundAsync(tool, bound, job, step, progress, paths, callerChat, job.CancellationToken);
-                return ResultText.Started(job, step);
-            }
+            madeJob = jobId is null;
+            var step = tool is IServerTool ? job.TrackStep(tool.Name, tool.Name, job.Directory) : job.AddStep(tool.Name);
+            var progress = new McpProgress(background ? null : server, token, step, options.ProgressHeartbeat);
+            var work = new JobWork(job, step);
+            work.Start(stop => RunStepAsync(tool, bound, job, step, progress, paths, callerChat, stop), _logger, tool);
 
-            jobToken = job.CancellationToken;
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, jobToken);
-            var result = await RunStepAsync(tool, bound, job, step, progress, paths, callerChat, linked.Token).ConfigureAwait(false);
-            await progress.DisposeAsync().ConfigureAwait(false);
-            return ResultText.Success(result, job, step, artifacts.OfStep(job, step, 12));
+            var waited = background ? TimeSpan.Zero : options.ForegroundWait;
+            try
+            {
+                var result = await work.Completion.WaitAsync(waited, cancellationToken).ConfigureAwait(false);
+                return Finished(tool, result, job, step);
+            }
+            catch (TimeoutException)
+            {
+                // Longer than the client should wait: answer with the job and let the work go on.
+                return ResultText.Working(job, step, waited);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The client cancelled the request (notifications/cancelled, or a closed HTTP request): stop the work too.
+                await work.StopAsync("the client cancelled the request").ConfigureAwait(false);
+                throw;
+            }
+            finally
+            {
+                // Every notification goes out before the response, and none after it.
+                await progress.DetachAsync().ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The client cancelled the request (notifications/cancelled): the SDK sends no response.
-            step?.MarkCancelled("the client cancelled the request");
+            // The SDK sends no response to a cancelled request.
             throw;
         }
-        catch (OperationCanceledException) when (jobToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (job is not null)
         {
-            step?.MarkCancelled("cancelled with cancel_job");
-            return ResultText.Error($"error (cancelled): the call was stopped with cancel_job (job {job?.Id}).");
+            return ResultText.Error($"error (cancelled): the call was stopped with cancel_job (job {job.Id}).");
         }
         catch (Exception e)
         {
-            if (e is not DubAgentException) _logger.LogError(e, "Tool {Tool} failed", tool.Name);
             var text = ToolErrorText.Of(e);
-            step?.MarkFailed(text);
+            if (job is not null && madeJob && IsRefusal(e) && IsUntouched(job))
+            {
+                jobs.Discard(job);
+                job = null;
+            }
             return ResultText.Error(job is null ? text : $"{text}\njob: {job.Id}");
         }
-        finally
-        {
-            if (progress is not null && !detached) await progress.DisposeAsync().ConfigureAwait(false);
-            if (step is not null) StepRecord.Write(step, tool);
-        }
     }
 
-    private async Task RunInBackgroundAsync(ITool tool, object bound, Job job, JobStep step, McpProgress progress, IPathPolicy paths,
-        IChatClient? callerChat, CancellationToken jobToken)
+    /// <summary>Output paths and the tool's own preflight (an unreachable language, an unknown recipe), before any folder exists.</summary>
+    private async Task CheckBeforeWorkAsync(ITool tool, object bound, Dictionary<string, JsonElement> arguments, IPathPolicy paths,
+        CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        try
+        OutputArguments.Check(tool, arguments);
+        if (tool is IServerPreflight server) await server.CheckAsync(bound, paths, cancellationToken).ConfigureAwait(false);
+        if (tool is IPreflightTool preflight)
         {
-            await RunStepAsync(tool, bound, job, step, progress, paths, callerChat, jobToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            step.MarkCancelled("cancelled with cancel_job");
-        }
-        catch (Exception e)
-        {
-            if (e is not DubAgentException) _logger.LogError(e, "Tool {Tool} failed in the background", tool.Name);
-            step.MarkFailed(ToolErrorText.Of(e));
-        }
-        finally
-        {
-            StepRecord.Write(step, tool);
+            var known = JsonSerializer.SerializeToNode(arguments)?.AsObject() ?? new JsonObject();
+            await preflight.PreflightAsync(known, services, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<ToolCallResult> RunStepAsync(ITool tool, object bound, Job job, JobStep step, McpProgress progress,
-        IPathPolicy paths, IChatClient? callerChat, CancellationToken cancellationToken)
+    private CallToolResult Finished(ITool tool, ToolCallResult result, Job job, JobStep step)
+    {
+        if (tool is IServerTool)
+        {
+            // A recipe run's files are the whole job's: its deliverables first, the rest on request.
+            var ordered = Deliverables.Order(job, artifacts.OfJob(job));
+            var links = ordered.Where(f => f.Deliverable).Select(f => f.File).Take(MaxLinks).ToList();
+            return ResultText.Finished(result, job, step, links, ordered.Count - links.Count);
+        }
+        var files = artifacts.OfStep(job, step).Where(f => !Deliverables.IsRecord(f)).ToList();
+        return ResultText.Finished(result, job, step, files.Take(MaxLinks).ToList(), Math.Max(0, files.Count - MaxLinks));
+    }
+
+    private async Task<ToolCallResult> RunStepAsync(ITool tool, object bound, Job job, JobStep step, McpProgress progress, IPathPolicy paths,
+        IChatClient? callerChat, CancellationToken cancellationToken)
     {
         using var slot = await queue.EnterAsync(progress, cancellationToken).ConfigureAwait(false);
         step.MarkRunning();
@@ -155,6 +173,13 @@ public sealed class ToolCallRunner(
         Paths = paths,
         CallerChat = callerChat,
     };
+
+    /// <summary>Refusals of the call itself (what the client asked for cannot be done), not failures of work that started.</summary>
+    private static bool IsRefusal(Exception e) => e is InputException or PipelineException or EngineUnavailableException;
+
+    /// <summary>Nothing but records in the job: no step of it delivered anything a client could want back.</summary>
+    private bool IsUntouched(Job job) =>
+        artifacts.OfJob(job).All(f => Deliverables.IsRecord(f) && Path.GetFileName(f.FullPath) != Core.Workspace.JobWorkspace.RecordFileName);
 
     /// <summary>The --root folders with the client's roots (added over stdio, narrowing over HTTP), then the jobs folder.</summary>
     public async Task<RootsPathPolicy> PathsAsync(McpServer server, McpSessionState session, CancellationToken cancellationToken)
@@ -195,5 +220,5 @@ public sealed class ToolCallRunner(
     }
 
     /// <summary>A tool whose own arguments use the name keeps it; the server's extra argument is then not offered.</summary>
-    public static bool OwnsArgument(ITool tool, string name) => Core.Tools.ArgumentShape.Of(tool.ArgumentsType).Names.Contains(name);
+    public static bool OwnsArgument(ITool tool, string name) => ArgumentShape.Of(tool.ArgumentsType).Names.Contains(name);
 }

@@ -55,7 +55,7 @@ public sealed class NodeClientTests : IDisposable
         Assert.Contains("probe_test_media", report.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
         var call = report.GetProperty("call");
         Assert.False(call.GetProperty("isError").GetBoolean(), call.GetProperty("text").GetString());
-        Assert.InRange(call.GetProperty("structured").GetProperty("duration").GetDouble(), 1.9, 2.2);
+        Assert.InRange(call.GetProperty("structured").GetProperty("result").GetProperty("duration").GetDouble(), 1.9, 2.2);
         Assert.Single(call.GetProperty("links").EnumerateArray());
     }
 

@@ -17,6 +17,30 @@ public static class TestMedia
         return path;
     }
 
+    /// <summary>A short video of one espeak-ng voice saying a few English sentences (about 5 s): enough for a whole dub.</summary>
+    public static string SpeechVideo(string folder, string name = "speech.mp4")
+    {
+        Directory.CreateDirectory(folder);
+        var speech = Path.Combine(folder, Path.GetFileNameWithoutExtension(name) + ".speech.wav");
+        Run("espeak-ng", "-v", "en-us", "-w", speech, "Hello there. This is a short test of the dubbing tool. We hope it sounds good.");
+        var path = Path.Combine(folder, name);
+        // The picture exactly as long as the voice: a longer stream would make the file look truncated.
+        var seconds = Capture("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", speech).Trim();
+        Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", $"color=c=blue:s=160x120:r=25:d={seconds}", "-i", speech,
+            "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-t", seconds, path);
+        return path;
+    }
+
+    private static string Capture(string program, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{program} failed with exit code {process.ExitCode}");
+    }
+
     private static void Run(string program, params string[] arguments)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardError = true, UseShellExecute = false };

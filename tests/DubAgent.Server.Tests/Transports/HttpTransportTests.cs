@@ -52,7 +52,7 @@ public sealed class HttpTransportTests : IDisposable
         var video = TestMedia.Video(Path.Combine(_temp.Path, "media"));
         var probe = await client.CallToolAsync("probe_test_media", new Dictionary<string, object?> { ["input"] = video });
         Assert.NotEqual(true, probe.IsError);
-        Assert.InRange(probe.StructuredContent!.Value.GetProperty("duration").GetDouble(), 1.9, 2.2);
+        Assert.InRange(probe.ToolResult().GetProperty("duration").GetDouble(), 1.9, 2.2);
 
         var updates = 0;
         var counted = await client.CallToolAsync("count_test", new Dictionary<string, object?> { ["steps"] = 4, ["delay_ms"] = 120 },

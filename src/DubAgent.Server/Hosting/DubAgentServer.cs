@@ -3,6 +3,7 @@ using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Tools;
 using DubAgent.Core.Pipelines;
+using DubAgent.Server.Completions;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Prompts;
 using DubAgent.Server.Resources;
@@ -33,6 +34,7 @@ public sealed class DubAgentServer
     private readonly ILoggerFactory _loggerFactory;
     private readonly IReadOnlyList<ITool> _tools;
     private readonly IReadOnlyList<McpToolDefinition> _definitions;
+    private readonly ArgumentCompletions _completions;
 
     public DubAgentServer(IServiceProvider services, DubAgentServerOptions options)
     {
@@ -46,6 +48,8 @@ public sealed class DubAgentServer
         Runner = new ToolCallRunner(invoker, Jobs, Queue, Artifacts, options, services, _loggerFactory);
         _tools = ServerToolCatalog.Combine(invoker.All, ServerToolCatalog.Create(services, Jobs, Artifacts));
         _definitions = _tools.Select(t => McpToolDefinition.Of(t, invoker)).ToList();
+        _completions = new ArgumentCompletions(services.GetRequiredService<IEngineRegistry>(), Jobs, Artifacts,
+            services.GetService<RecipeCatalog>() ?? new RecipeCatalog());
     }
 
     public IServiceProvider Services { get; }
@@ -77,6 +81,11 @@ public sealed class DubAgentServer
         options.ResourceCollection = [new JobArtifactResource(Artifacts), new JobStatusResource(Jobs, Artifacts)];
         options.PromptCollection = [new DubVideoPrompt(), new ReviewTranslationPrompt(Jobs, Artifacts, Runner, session)];
         options.Handlers.ListResourcesHandler = (_, _) => ValueTask.FromResult(JobArtifactResource.List(Artifacts));
+        // Not advertised, so not answered: a client must not believe it will hear about changes.
+        options.Handlers.SubscribeToResourcesHandler = (_, _) => throw ResourceSubscriptions.NotOffered(RequestMethods.ResourcesSubscribe);
+        options.Handlers.UnsubscribeFromResourcesHandler = (_, _) => throw ResourceSubscriptions.NotOffered(RequestMethods.ResourcesUnsubscribe);
+        options.Handlers.CompleteHandler = _completions.CompleteAsync;
+        options.Filters.Message.IncomingFilters.Add(InvalidParams.Filter);
         options.Handlers.NotificationHandlers =
         [
             new(NotificationMethods.RootsListChangedNotification, (_, _) =>
@@ -113,12 +122,25 @@ public sealed class DubAgentServer
     }
 
     /// <summary>
-    /// Serves one client over a pair of streams (stdio, tests, pipes).
+    /// Serves one client over a pair of streams (stdio, tests, pipes). Lines that are not JSON-RPC get their error answer
+    /// (-32700, -32600) instead of silence.
     /// </summary>
     public async Task RunStreamsAsync(Stream input, Stream output, CancellationToken cancellationToken)
     {
-        await using var transport = new StreamServerTransport(input, output, Name, _loggerFactory);
-        await RunAsync(transport, cancellationToken).ConfigureAwait(false);
+        var checkedLines = new System.IO.Pipelines.Pipe();
+        await using var transport = new StreamServerTransport(checkedLines.Reader.AsStream(), output, Name, _loggerFactory);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var guard = JsonRpcLineGuard.RunAsync(input, checkedLines.Writer, transport, stop.Token);
+        try
+        {
+            await RunAsync(transport, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            // A read of stdin may not notice the cancellation; the process is ending anyway.
+            await guard.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     private async Task RunAsync(ITransport transport, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using DubAgent.Abstractions;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Pipelines;
+using Microsoft.Extensions.Logging;
 
 namespace DubAgent.Server.Tools;
 
@@ -65,7 +66,7 @@ public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog
     public override async Task<RunPipelineResult> InvokeAsync(RunPipelineArguments arguments, ToolContext context)
     {
         var (recipe, inputs) = Resolve(arguments, context.Paths);
-        var observer = new ProgressObserver(recipe.Steps.Count, context.Progress);
+        var observer = new ProgressObserver(recipe.Steps.Count, context.Progress, context.Logger);
         // Steps get the caller's limits and model: the recipe's own arguments are checked against the roots too.
         var request = new PipelineRunRequest(inputs, context.JobDirectory, arguments.Force) { Paths = context.Paths, CallerChat = context.CallerChat };
         var result = await runner.RunAsync(recipe, request, observer, context.CancellationToken).ConfigureAwait(false);
@@ -115,7 +116,7 @@ public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog
     }
 
     /// <summary>Overall progress: finished steps plus the running steps' own fractions, over the step count.</summary>
-    private sealed class ProgressObserver(int stepCount, IProgress<ProgressUpdate> progress) : IPipelineObserver
+    private sealed class ProgressObserver(int stepCount, IProgress<ProgressUpdate> progress, ILogger log) : IPipelineObserver
     {
         private readonly Dictionary<string, double> _fractions = new(StringComparer.Ordinal);
 
@@ -123,8 +124,14 @@ public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog
 
         public void StepProgress(RecipeStep step, ProgressUpdate update) => Update(step.Id, update.Fraction, $"{step.Id}: {update.Message ?? "working"}");
 
-        public void StepFinished(StepOutcome outcome) =>
-            Update(outcome.Step, 1, $"{outcome.Step}: {JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.Status.ToString())}");
+        public void StepFinished(StepOutcome outcome)
+        {
+            var status = JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.Status.ToString());
+            log.LogInformation("step {Step} ({Tool}): {Status}{Engine}, {Seconds:0.0} s", outcome.Step, outcome.Tool, status,
+                outcome.EngineRan is { } engine ? $" with {engine}" : "", outcome.Elapsed.TotalSeconds);
+            foreach (var note in outcome.Notes) log.LogWarning("step {Step}: {Note}", outcome.Step, note);
+            Update(outcome.Step, 1, $"{outcome.Step}: {status}");
+        }
 
         private void Update(string step, double? fraction, string message)
         {

@@ -49,78 +49,100 @@ public sealed class ToolCallRunner(
     public async ValueTask<CallToolResult> RunAsync(ITool tool, RequestContext<CallToolRequestParams> request, McpSessionState session,
         CancellationToken cancellationToken)
     {
-        var server = request.Server;
-        var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, JsonElement>(given) : [];
-        Job? job = null;
-        var madeJob = false;
+        var log = new CallLogger(loggerFactory.CreateLogger($"DubAgent.Tools.{tool.Name}"), tool.Name, request.Server, request.JsonRpcRequest);
+        var joined = new JoinedJob();
         try
         {
-            var jobId = RunsInJob(tool) ? TakeString(tool, arguments, JobArgument) : null;
-            var background = RunsInJob(tool) && TakeBoolean(tool, arguments, BackgroundArgument);
-            var bound = invoker.Bind(tool, JsonSerializer.SerializeToElement(arguments));
-            var callerChat = CallerChat(server, arguments);
-            var paths = await PathsAsync(server, session, cancellationToken).ConfigureAwait(false);
-            var token = request.Params?.ProgressToken;
-
-            if (!RunsInJob(tool))
-            {
-                await using var queryProgress = new McpProgress(server, token, null, options.ProgressHeartbeat);
-                var query = NewContext(jobs.Directory, jobs.Directory, queryProgress, cancellationToken, tool, paths, callerChat);
-                var answer = await invoker.InvokeAsync(tool, bound, query).ConfigureAwait(false);
-                await queryProgress.DetachAsync().ConfigureAwait(false);
-                return ResultText.Query(answer);
-            }
-
-            // Refused now, the call leaves no job folder behind.
-            await CheckBeforeWorkAsync(tool, bound, arguments, paths, cancellationToken).ConfigureAwait(false);
-            job = jobId is null ? jobs.Create() : jobs.Open(jobId);
-            madeJob = jobId is null;
-            var step = tool is IServerTool ? job.TrackStep(tool.Name, tool.Name, job.Directory) : job.AddStep(tool.Name);
-            var progress = new McpProgress(background ? null : server, token, step, options.ProgressHeartbeat);
-            var work = new JobWork(job, step);
-            work.Start(stop => RunStepAsync(tool, bound, job, step, progress, paths, callerChat, stop), _logger, tool);
-
-            var waited = background ? TimeSpan.Zero : options.ForegroundWait;
-            try
-            {
-                var result = await work.Completion.WaitAsync(waited, cancellationToken).ConfigureAwait(false);
-                return Finished(tool, result, job, step);
-            }
-            catch (TimeoutException)
-            {
-                // Longer than the client should wait: answer with the job and let the work go on.
-                return ResultText.Working(job, step, waited);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // The client cancelled the request (notifications/cancelled, or a closed HTTP request): stop the work too.
-                await work.StopAsync("the client cancelled the request").ConfigureAwait(false);
-                throw;
-            }
-            finally
-            {
-                // Every notification goes out before the response, and none after it.
-                await progress.DetachAsync().ConfigureAwait(false);
-            }
+            var call = await PlanAsync(tool, request, session, cancellationToken).ConfigureAwait(false);
+            return RunsInJob(tool)
+                ? await RunInJobAsync(tool, call, log, joined, cancellationToken).ConfigureAwait(false)
+                : await RunQueryAsync(tool, call, log, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The SDK sends no response to a cancelled request.
+            // The client cancelled the request (notifications/cancelled, or a closed HTTP request): the SDK sends no response.
             throw;
         }
-        catch (OperationCanceledException) when (job is not null)
+        catch (OperationCanceledException) when (joined.Job is { } job)
         {
             return ResultText.Error($"error (cancelled): the call was stopped with cancel_job (job {job.Id}).");
         }
         catch (Exception e)
         {
             var text = ToolErrorText.Of(e);
-            if (job is not null && madeJob && IsRefusal(e) && IsUntouched(job))
+            if (joined.Job is { } job && joined.Made && IsRefusal(e) && IsUntouched(job))
             {
                 jobs.Discard(job);
-                job = null;
+                joined.Job = null;
             }
-            return ResultText.Error(job is null ? text : $"{text}\njob: {job.Id}");
+            return ResultText.Error(joined.Job is { } kept ? $"{text}\njob: {kept.Id}" : text);
+        }
+        finally
+        {
+            // Every log line goes out before the response, and none after it.
+            await log.DetachAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The call's arguments bound and checked, its allowed folders and the client's model: nothing written yet.</summary>
+    private async Task<CallPlan> PlanAsync(ITool tool, RequestContext<CallToolRequestParams> request, McpSessionState session,
+        CancellationToken cancellationToken)
+    {
+        var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, JsonElement>(given) : [];
+        var jobId = RunsInJob(tool) ? TakeString(tool, arguments, JobArgument) : null;
+        var background = RunsInJob(tool) && TakeBoolean(tool, arguments, BackgroundArgument);
+        var bound = invoker.Bind(tool, JsonSerializer.SerializeToElement(arguments));
+        var callerChat = CallerChat(request.Server, arguments);
+        var paths = await PathsAsync(request.Server, session, cancellationToken).ConfigureAwait(false);
+        // Refused now, a call that runs in a job leaves no job folder behind.
+        if (RunsInJob(tool)) await CheckBeforeWorkAsync(tool, bound, arguments, paths, cancellationToken).ConfigureAwait(false);
+        return new CallPlan(request.Server, request.Params?.ProgressToken, bound, jobId, background, paths, callerChat);
+    }
+
+    private async Task<CallToolResult> RunQueryAsync(ITool tool, CallPlan call, CallLogger log, CancellationToken cancellationToken)
+    {
+        await using var progress = new McpProgress(call.Server, call.ProgressToken, null, options.ProgressHeartbeat);
+        var context = NewContext(jobs.Directory, jobs.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat);
+        var answer = await invoker.InvokeAsync(tool, call.Bound, context).ConfigureAwait(false);
+        return ResultText.Query(answer);
+    }
+
+    /// <summary>
+    /// Starts the work in its job, then waits for it up to the foreground wait: its result if it ends in time, else
+    /// "working" with the job to follow while the work goes on.
+    /// </summary>
+    private async Task<CallToolResult> RunInJobAsync(ITool tool, CallPlan call, CallLogger log, JoinedJob joined, CancellationToken cancellationToken)
+    {
+        var job = call.JobId is null ? jobs.Create() : jobs.Open(call.JobId);
+        joined.Job = job;
+        joined.Made = call.JobId is null;
+        var step = tool is IServerTool ? job.TrackStep(tool.Name, tool.Name, job.Directory) : job.AddStep(tool.Name);
+        var progress = new McpProgress(call.Background ? null : call.Server, call.ProgressToken, step, options.ProgressHeartbeat);
+        var work = new JobWork(job, step);
+        log.LogInformation("{Tool} started: job {Job}, step {Step}", tool.Name, job.Id, step.Name);
+        work.Start(stop => RunStepAsync(tool, call, job, step, progress, log, stop), _logger, tool);
+
+        var waited = call.Background ? TimeSpan.Zero : options.ForegroundWait;
+        try
+        {
+            var result = await work.Completion.WaitAsync(waited, cancellationToken).ConfigureAwait(false);
+            return Finished(tool, result, job, step);
+        }
+        catch (TimeoutException)
+        {
+            // Longer than the client should wait: answer with the job and let the work go on.
+            return ResultText.Working(job, step, waited);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client gave up on the call while waiting for it: stop the work too.
+            await work.StopAsync("the client cancelled the request").ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            // Every notification goes out before the response, and none after it.
+            await progress.DetachAsync().ConfigureAwait(false);
         }
     }
 
@@ -150,26 +172,29 @@ public sealed class ToolCallRunner(
         return ResultText.Finished(result, job, step, files.Take(MaxLinks).ToList(), Math.Max(0, files.Count - MaxLinks));
     }
 
-    private async Task<ToolCallResult> RunStepAsync(ITool tool, object bound, Job job, JobStep step, McpProgress progress, IPathPolicy paths,
-        IChatClient? callerChat, CancellationToken cancellationToken)
+    private async Task<ToolCallResult> RunStepAsync(ITool tool, CallPlan call, Job job, JobStep step, McpProgress progress, ILogger log,
+        CancellationToken cancellationToken)
     {
         using var slot = await queue.EnterAsync(progress, cancellationToken).ConfigureAwait(false);
         step.MarkRunning();
-        var context = NewContext(step.Directory, job.Directory, progress, cancellationToken, tool, paths, callerChat);
-        var result = await invoker.InvokeAsync(tool, bound, context).ConfigureAwait(false);
+        var context = NewContext(step.Directory, job.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat);
+        var result = await invoker.InvokeAsync(tool, call.Bound, context).ConfigureAwait(false);
         step.MarkSucceeded(result.Report.Engine, ToolInvoker.Summarize(result));
+        foreach (var note in result.Report.Notes) log.LogWarning("{Tool}: {Note}", tool.Name, note);
+        log.LogInformation("{Tool} finished in {Seconds:0.0} s{Engine}", tool.Name, (result.Ended - result.Started).TotalSeconds,
+            result.Report.Engine is { } engine ? $" ({engine})" : "");
         return result;
     }
 
     private ToolContext NewContext(string workDirectory, string jobDirectory, IProgress<ProgressUpdate> progress, CancellationToken cancellationToken,
-        ITool tool, IPathPolicy paths, IChatClient? callerChat) => new()
+        ILogger log, IPathPolicy paths, IChatClient? callerChat) => new()
     {
         WorkDirectory = workDirectory,
         JobDirectory = jobDirectory,
         Services = services,
         Progress = progress,
         CancellationToken = cancellationToken,
-        Logger = loggerFactory.CreateLogger($"DubAgent.Tools.{tool.Name}"),
+        Logger = log,
         Paths = paths,
         CallerChat = callerChat,
     };
@@ -221,4 +246,15 @@ public sealed class ToolCallRunner(
 
     /// <summary>A tool whose own arguments use the name keeps it; the server's extra argument is then not offered.</summary>
     public static bool OwnsArgument(ITool tool, string name) => ArgumentShape.Of(tool.ArgumentsType).Names.Contains(name);
+
+    /// <summary>A call checked and ready: what it needs to run, nothing written yet.</summary>
+    private sealed record CallPlan(McpServer Server, ProgressToken? ProgressToken, object Bound, string? JobId, bool Background,
+        IPathPolicy Paths, IChatClient? CallerChat);
+
+    /// <summary>The job a call made or joined, once it has one (for the error text, and to discard a job a refusal made).</summary>
+    private sealed class JoinedJob
+    {
+        public Job? Job { get; set; }
+        public bool Made { get; set; }
+    }
 }

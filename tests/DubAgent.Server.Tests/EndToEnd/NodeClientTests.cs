@@ -78,6 +78,41 @@ public sealed class NodeClientTests : IDisposable
         Assert.False(allowed.GetProperty("call").GetProperty("isError").GetBoolean(), allowed.GetProperty("call").GetProperty("text").GetString());
     }
 
+    /// <summary>The real registry over each transport and revision: every tool listed with its input and output schema.</summary>
+    [Theory]
+    [InlineData("stdio", "2025-11-25")]
+    [InlineData("stdio", "2026-07-28")]
+    [InlineData("http", "2025-11-25")]
+    [InlineData("http", "2026-07-28")]
+    public async Task Every_tool_is_listed_with_both_schemas(string transport, string revision)
+    {
+        if (!Installed) return;
+        string[] call = ["--revision", revision, "--call", "list_engines", """{"capability": "translate"}"""];
+        JsonElement report;
+        if (transport == "stdio")
+        {
+            report = await RunNodeAsync(["stdio", "dotnet", BuiltCli.Dll, "serve", "--jobs", _temp.Sub("jobs"), .. call]);
+        }
+        else
+        {
+            await using var serve = await ServeProcess.StartHttpAsync("--jobs", _temp.Sub("jobs"));
+            report = await RunNodeAsync(["http", serve.Endpoint.ToString(), .. call]);
+        }
+        Assert.Equal(revision, report.GetProperty("revision").GetString());
+        var schemas = report.GetProperty("schemas").EnumerateObject().ToList();
+        Assert.True(schemas.Count >= 14, string.Join(", ", schemas.Select(s => s.Name)));
+        foreach (var tool in schemas)
+        {
+            Assert.True(tool.Value.GetProperty("input").ValueKind == JsonValueKind.Object, $"{tool.Name} has no inputSchema");
+            Assert.True(tool.Value.GetProperty("output").ValueKind == JsonValueKind.Object, $"{tool.Name} has no outputSchema");
+            Assert.True(tool.Value.GetProperty("annotations").ValueKind == JsonValueKind.Object, $"{tool.Name} has no annotations");
+        }
+        // The client checked the structured result against list_engines' output schema before handing it over.
+        var answer = report.GetProperty("call");
+        Assert.False(answer.GetProperty("isError").GetBoolean(), answer.GetProperty("text").GetString());
+        Assert.Contains(answer.GetProperty("structured").GetProperty("engines").EnumerateArray(), e => e.GetProperty("name").GetString() == "apertium");
+    }
+
     /// <summary>
     /// A whole dub through a client with the SDK's default settings (60 s request timeout, not reset by progress), on
     /// each protocol revision: run_pipeline answers "working" with the job (the server is told to answer after 2 s, so

@@ -61,7 +61,7 @@ public sealed class LongWorkTests : IDisposable
         var updates = new List<ProgressNotificationValue>();
         // One step of 3 s: the tool itself says nothing until it is done.
         var result = await connection.Client.CallToolAsync("count_test", new Dictionary<string, object?> { ["steps"] = 1, ["delay_ms"] = 3000 },
-            new Collect(updates));
+            new SynchronousProgress(updates));
         Assert.NotEqual(true, result.IsError);
         await Eventually.WaitAsync(() => { lock (updates) return updates.Count >= 3; });
         lock (updates)
@@ -88,13 +88,5 @@ public sealed class LongWorkTests : IDisposable
         Assert.Contains(expected, result.Text());
         Assert.DoesNotContain("job: ", result.Text());
         Assert.Empty(Directory.EnumerateFileSystemEntries(Jobs));
-    }
-
-    private sealed class Collect(List<ProgressNotificationValue> into) : IProgress<ProgressNotificationValue>
-    {
-        public void Report(ProgressNotificationValue value)
-        {
-            lock (into) into.Add(value);
-        }
     }
 }

@@ -270,14 +270,4 @@ public sealed class ServerToolsTests : IDisposable
     {
         lock (updates) return updates.Count == 0 ? null : updates[^1];
     }
-
-    /// <summary>Collects progress on the notifying thread (Progress&lt;T&gt; would post it later, out of order).</summary>
-    private sealed class SynchronousProgress(List<ProgressNotificationValue> into, Action? onFirst = null) : IProgress<ProgressNotificationValue>
-    {
-        public void Report(ProgressNotificationValue value)
-        {
-            lock (into) into.Add(value);
-            onFirst?.Invoke();
-        }
-    }
 }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Configuration;
 namespace DubAgent.Cli.Commands;
 
 /// <summary>
-/// `dubagent serve [--http 127.0.0.1:5005] [--token T] [--root DIR]... [--jobs DIR] [--max-calls N]`: the MCP server,
+/// `dubagent serve [--http 127.0.0.1:5005] [--token T] [--root DIR]... [--jobs DIR] [--max-calls N] [--wait S]
+/// [--max-sessions N] [--session-idle MIN]`: the MCP server,
 /// over stdio (stdout carries only MCP; logs go to stderr) or Streamable HTTP.
 /// </summary>
 public static class ServeCommand
@@ -31,9 +32,15 @@ public static class ServeCommand
         };
         var jobs = new Option<string?>("--jobs") { Description = "Folder for job outputs (default: Server:JobsDirectory, else the user's data folder)." };
         var maxCalls = new Option<int?>("--max-calls") { Description = "Tool calls working at once; more wait their turn (default 2)." };
+        var wait = new Option<int?>("--wait")
+        {
+            Description = "Seconds a call answers in the foreground; longer work answers 'working' with its job id and goes on (default 20).",
+        };
+        var maxSessions = new Option<int?>("--max-sessions") { Description = "HTTP sessions open at once; beyond them 503 (default 1000)." };
+        var idle = new Option<int?>("--session-idle") { Description = "Minutes an unused HTTP session stays open (default 10)." };
         var command = new Command("serve", "Run the MCP server (stdio by default, or Streamable HTTP with --http) so assistants can call DubAgent's tools.")
         {
-            http, token, roots, jobs, maxCalls,
+            http, token, roots, jobs, maxCalls, wait, maxSessions, idle,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,6 +50,9 @@ public static class ServeCommand
             {
                 JobsDirectory = parse.GetValue(jobs) ?? (configured.JobsDirectory is { Length: > 0 } j ? j : DubAgentServerOptions.DefaultJobsDirectory()),
                 MaxConcurrentCalls = parse.GetValue(maxCalls) ?? configured.MaxConcurrentCalls,
+                ForegroundWait = TimeSpan.FromSeconds(Positive(parse.GetValue(wait) ?? configured.WaitSeconds, "--wait", zero: true)),
+                MaxSessions = Positive(parse.GetValue(maxSessions) ?? configured.MaxSessions, "--max-sessions"),
+                SessionIdleTimeout = TimeSpan.FromMinutes(Positive(parse.GetValue(idle) ?? configured.SessionIdleMinutes, "--session-idle")),
             };
             foreach (var root in parse.GetValue(roots) ?? [])
             {
@@ -81,4 +91,7 @@ public static class ServeCommand
         });
         return command;
     }
+
+    private static int Positive(int value, string option, bool zero = false) =>
+        value > 0 || zero && value == 0 ? value : throw new InputException($"{option} must be {(zero ? "0 or more" : "at least 1")}, not {value}.");
 }

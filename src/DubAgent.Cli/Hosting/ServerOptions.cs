@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace DubAgent.Cli.Hosting;
 
-/// <summary>The "Server" section: defaults of `dubagent serve` that its --jobs and --max-calls override.</summary>
+/// <summary>The "Server" section: defaults of `dubagent serve` that its --jobs, --max-calls, --wait, --max-sessions and --session-idle override.</summary>
 public sealed class ServerOptions
 {
     public const string Section = "Server";
@@ -15,6 +15,18 @@ public sealed class ServerOptions
     /// <summary>Tool calls working at once; further calls wait their turn.</summary>
     [Range(1, int.MaxValue)]
     public int MaxConcurrentCalls { get; set; } = 2;
+
+    /// <summary>How long a call waits for its work before answering "working" with the job to follow (0: at once).</summary>
+    [Range(0, 3600)]
+    public int WaitSeconds { get; set; } = 20;
+
+    /// <summary>HTTP sessions open at once; the next one gets 503 with Retry-After.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxSessions { get; set; } = 1000;
+
+    /// <summary>An HTTP session unused this long is closed.</summary>
+    [Range(1, int.MaxValue)]
+    public int SessionIdleMinutes { get; set; } = 10;
 
     public static ServerOptions From(IConfiguration configuration) => configuration.GetOptions<ServerOptions>(Section);
 }

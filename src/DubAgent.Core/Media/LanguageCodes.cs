@@ -12,6 +12,9 @@ public static class LanguageCodes
         ["eu"] = "baq", ["oc"] = "oci", ["eo"] = "epo", ["id"] = "ind", ["vi"] = "vie", ["th"] = "tha", ["fa"] = "per",
     };
 
+    /// <summary>The two-letter codes DubAgent knows, for clients that offer them as choices.</summary>
+    public static IReadOnlyCollection<string> Known => TwoToThree.Keys;
+
     public static string ToIso6392(string code) =>
         code.Length == 3 ? code.ToLowerInvariant() : TwoToThree.GetValueOrDefault(code, "und");
 }

@@ -19,9 +19,16 @@ public sealed class ToolSchemas(IEngineRegistry engines)
 
     public JsonElement For(ITool tool) => _cache.GetOrAdd(tool, Create);
 
-    /// <summary>The JSON Schema of the tool's result (what `steps.ID.FIELD` may read).</summary>
+    /// <summary>
+    /// The JSON Schema of the tool's result (what `steps.ID.FIELD` may read, and MCP's outputSchema). "required" lists only
+    /// what every result holds: a null is left out of the JSON (<see cref="DubAgentJson"/>), so nullable fields are optional.
+    /// </summary>
     public JsonElement ResultFor(ITool tool) => _results.GetOrAdd(tool.ResultType, type =>
-        AIJsonUtilities.CreateJsonSchema(type, description: null, serializerOptions: DubAgentJson.Options));
+    {
+        var schema = JsonNode.Parse(AIJsonUtilities.CreateJsonSchema(type, description: null, serializerOptions: DubAgentJson.Options).GetRawText())!;
+        OnlyPresentFieldsRequired(schema);
+        return JsonSerializer.SerializeToElement(schema);
+    });
 
     /// <summary>The schema's "type" of one property (string, integer, number, boolean, array, object), or null when unknown.</summary>
     public static string? TypeOf(JsonElement propertySchema)
@@ -33,6 +40,34 @@ public sealed class ToolSchemas(IEngineRegistry engines)
             return type.EnumerateArray().Select(t => t.GetString()).FirstOrDefault(t => t is not null and not "null");
         return null;
     }
+
+    private static void OnlyPresentFieldsRequired(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject schema:
+                if (schema["required"] is JsonArray required && schema["properties"] is JsonObject properties)
+                {
+                    var kept = required.Select(r => r?.GetValue<string>()).Where(name => name is not null && !AllowsNull(properties[name])).ToList();
+                    if (kept.Count == 0) schema.Remove("required");
+                    else schema["required"] = new JsonArray(kept.Select(k => (JsonNode)JsonValue.Create(k)!).ToArray());
+                }
+                foreach (var (_, child) in schema.ToList()) OnlyPresentFieldsRequired(child);
+                break;
+            case JsonArray items:
+                foreach (var child in items) OnlyPresentFieldsRequired(child);
+                break;
+        }
+    }
+
+    private static bool AllowsNull(JsonNode? propertySchema) => propertySchema switch
+    {
+        JsonObject { } s when s["type"] is JsonArray types => types.Any(t => t?.GetValue<string>() == "null"),
+        JsonObject { } s when s["type"] is JsonValue type => type.GetValue<string>() == "null",
+        JsonObject { } s when s["anyOf"] is JsonArray options => options.Any(AllowsNull),
+        JsonObject { } s => !s.ContainsKey("type") && !s.ContainsKey("anyOf") && !s.ContainsKey("$ref"),
+        _ => true,
+    };
 
     private JsonElement Create(ITool tool)
     {

@@ -6,7 +6,7 @@ namespace DubAgent.Engines.Diarization;
 public sealed class DiarizeArguments : IEngineArguments
 {
     [Description("Audio or video file whose speakers to find (ideally the vocals stem from separate_audio).")]
-    public string Input { get; set; } = "";
+    public required string Input { get; set; }
 
     [Description("Optional transcript.json from transcribe: every segment gets the speaker who talks over most of it. Without it the speaker turns themselves are returned as segments with empty text.")]
     public string? Transcript { get; set; }

@@ -6,7 +6,7 @@ namespace DubAgent.Engines.Separation;
 public sealed class SeparateAudioArguments : IEngineArguments
 {
     [Description("Path of the source video or audio file.")]
-    public string Input { get; init; } = "";
+    public required string Input { get; init; }
 
     [Description("Separation engine: demucs (neural, keeps music; films), uvr (audio-separator MDX-Net vocal models; talk shows), dsp (built in, no model), ffmpeg (no separation: original.wav only, for short low-budget videos). Omit for the best available.")]
     public string? Engine { get; init; }

@@ -6,7 +6,7 @@ namespace DubAgent.Engines.Subtitles;
 public sealed class WriteSubtitlesArguments
 {
     [Description("Path of a translation.json (from translate) or a transcript.json (from transcribe/diarize).")]
-    public string Input { get; set; } = "";
+    public required string Input { get; set; }
 
     [Description("Which text: 'source', 'target' or 'both' (default: both for a translation, source for a transcript).")]
     public string? Text { get; set; }

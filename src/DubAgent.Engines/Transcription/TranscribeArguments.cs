@@ -6,7 +6,7 @@ namespace DubAgent.Engines.Transcription;
 public sealed class TranscribeArguments : IEngineArguments
 {
     [Description("Audio or video file to transcribe (ideally the vocals stem from separate_audio); for engine 'subtitles', an .srt or .vtt file.")]
-    public string Input { get; set; } = "";
+    public required string Input { get; set; }
 
     [Description("Spoken language as an ISO 639-1 code ('en', 'es'), or 'auto'. Optional: engines that can detect it do; whisper checks it against what it hears and stops on a clear mismatch; pocketsphinx is English only.")]
     public string? Language { get; set; }

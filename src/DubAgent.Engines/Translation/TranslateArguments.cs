@@ -6,10 +6,10 @@ namespace DubAgent.Engines.Translation;
 public sealed class TranslateArguments : IEngineArguments
 {
     [Description("Path of the transcript.json to translate (from transcribe/diarize: segments with id, speaker, start, end, text).")]
-    public string Transcript { get; set; } = "";
+    public required string Transcript { get; set; }
 
     [Description("Target language as an ISO 639-1 code, e.g. 'es', 'fr', 'en'.")]
-    public string TargetLanguage { get; set; } = "";
+    public required string TargetLanguage { get; set; }
 
     [Description("Optional glossary: source term -> the translation to use every time (e.g. {\"Starship\": \"Nave Estelar\"}).")]
     public Dictionary<string, string>? Glossary { get; set; }

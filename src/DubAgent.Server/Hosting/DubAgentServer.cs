@@ -2,11 +2,14 @@ using System.Reflection;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Tools;
+using DubAgent.Core.Pipelines;
+using DubAgent.Server.Completions;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Prompts;
 using DubAgent.Server.Resources;
 using DubAgent.Server.Roots;
 using DubAgent.Server.Tools;
+using DubAgent.Server.Transports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,7 +24,8 @@ namespace DubAgent.Server.Hosting;
 /// <summary>
 /// The MCP server of DubAgent, free of any transport: every tool of the registry plus the server's own tools, the job
 /// artifacts as resources, the prompts, one job store and one call queue. Each connected client gets a session
-/// (<see cref="CreateSession"/>) over stdio, a stream pair or Streamable HTTP.
+/// over stdio, a stream pair (<see cref="CreateSession"/>) or Streamable HTTP (the SDK's ASP.NET Core host calls
+/// <see cref="ConfigureSession"/> for each session).
 /// </summary>
 public sealed class DubAgentServer
 {
@@ -29,6 +33,8 @@ public sealed class DubAgentServer
 
     private readonly ILoggerFactory _loggerFactory;
     private readonly IReadOnlyList<ITool> _tools;
+    private readonly IReadOnlyList<McpToolDefinition> _definitions;
+    private readonly ArgumentCompletions _completions;
 
     public DubAgentServer(IServiceProvider services, DubAgentServerOptions options)
     {
@@ -41,6 +47,9 @@ public sealed class DubAgentServer
         var invoker = services.GetService<ToolInvoker>() ?? ActivatorUtilities.CreateInstance<ToolInvoker>(services);
         Runner = new ToolCallRunner(invoker, Jobs, Queue, Artifacts, options, services, _loggerFactory);
         _tools = ServerToolCatalog.Combine(invoker.All, ServerToolCatalog.Create(services, Jobs, Artifacts));
+        _definitions = _tools.Select(t => McpToolDefinition.Of(t, invoker)).ToList();
+        _completions = new ArgumentCompletions(services.GetRequiredService<IEngineRegistry>(), Jobs, Artifacts,
+            services.GetService<RecipeCatalog>() ?? new RecipeCatalog());
     }
 
     public IServiceProvider Services { get; }
@@ -56,30 +65,55 @@ public sealed class DubAgentServer
     public static string Version =>
         typeof(DubAgentServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    /// <summary>An MCP server for one client on <paramref name="transport"/>; run it with RunAsync.</summary>
+    /// <summary>
+    /// Fills <paramref name="options"/> for one client: the tools, resources and prompts bound to that client's own
+    /// state (its roots). Called once per stdio client and once per HTTP session (per request for stateless clients).
+    /// </summary>
     /// <param name="clientRootsNarrow">True for network transports: the client's roots may only narrow --root.</param>
-    public McpServer CreateSession(ITransport transport, bool clientRootsNarrow = false)
+    public void ConfigureSession(McpServerOptions options, bool clientRootsNarrow)
     {
         var session = new McpSessionState(new ClientRoots(_loggerFactory.CreateLogger<ClientRoots>()), clientRootsNarrow);
-        var server = McpServer.Create(transport, CreateOptions(session), _loggerFactory, Services);
-        server.RegisterNotificationHandler(NotificationMethods.RootsListChangedNotification, (_, _) =>
-        {
-            session.Roots.Invalidate();
-            return ValueTask.CompletedTask;
-        });
-        return server;
+        var tools = new McpServerPrimitiveCollection<McpServerTool>();
+        foreach (var definition in _definitions) tools.Add(new McpToolAdapter(definition, Runner, session));
+        options.ServerInfo = new Implementation { Name = Name, Title = "DubAgent", Version = Version };
+        options.ServerInstructions = Instructions;
+        options.ToolCollection = tools;
+        options.ResourceCollection = [new JobArtifactResource(Artifacts), new JobStatusResource(Jobs, Artifacts)];
+        options.PromptCollection = [new DubVideoPrompt(), new ReviewTranslationPrompt(Jobs, Artifacts, Runner, session)];
+        options.Handlers.ListResourcesHandler = (_, _) => ValueTask.FromResult(JobArtifactResource.List(Artifacts));
+        // Not advertised, so not answered: a client must not believe it will hear about changes.
+        options.Handlers.SubscribeToResourcesHandler = (_, _) => throw ResourceSubscriptions.NotOffered(RequestMethods.ResourcesSubscribe);
+        options.Handlers.UnsubscribeFromResourcesHandler = (_, _) => throw ResourceSubscriptions.NotOffered(RequestMethods.ResourcesUnsubscribe);
+        options.Handlers.CompleteHandler = _completions.CompleteAsync;
+        options.Filters.Message.IncomingFilters.Add(InvalidParams.Filter);
+        options.Handlers.NotificationHandlers =
+        [
+            new(NotificationMethods.RootsListChangedNotification, (_, _) =>
+            {
+                session.Roots.Invalidate();
+                return ValueTask.CompletedTask;
+            }),
+        ];
+    }
+
+    /// <summary>An MCP server for one client on <paramref name="transport"/> (stdio, a stream pair); run it with RunAsync.</summary>
+    public McpServer CreateSession(ITransport transport, bool clientRootsNarrow = false)
+    {
+        var options = new McpServerOptions();
+        ConfigureSession(options, clientRootsNarrow);
+        return McpServer.Create(transport, options, _loggerFactory, Services);
     }
 
     /// <summary>Serves one client over this process's stdin/stdout until it disconnects or <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunStdioAsync(CancellationToken cancellationToken)
     {
-        await using var transport = new StdioServerTransport(Name, _loggerFactory);
         // The transport holds the real stdout stream; a stray Console.Write from a tool or plugin must not corrupt MCP.
+        var stdout = Console.OpenStandardOutput();
         var console = Console.Out;
         Console.SetOut(Console.Error);
         try
         {
-            await RunAsync(transport, cancellationToken).ConfigureAwait(false);
+            await RunStreamsAsync(Console.OpenStandardInput(), stdout, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -87,11 +121,26 @@ public sealed class DubAgentServer
         }
     }
 
-    /// <summary>Serves one client over a pair of streams (tests, pipes).</summary>
+    /// <summary>
+    /// Serves one client over a pair of streams (stdio, tests, pipes). Lines that are not JSON-RPC get their error answer
+    /// (-32700, -32600) instead of silence.
+    /// </summary>
     public async Task RunStreamsAsync(Stream input, Stream output, CancellationToken cancellationToken)
     {
-        await using var transport = new StreamServerTransport(input, output, Name, _loggerFactory);
-        await RunAsync(transport, cancellationToken).ConfigureAwait(false);
+        var checkedLines = new System.IO.Pipelines.Pipe();
+        await using var transport = new StreamServerTransport(checkedLines.Reader.AsStream(), output, Name, _loggerFactory);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var guard = JsonRpcLineGuard.RunAsync(input, checkedLines.Writer, transport, stop.Token);
+        try
+        {
+            await RunAsync(transport, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            // A read of stdin may not notice the cancellation; the process is ending anyway.
+            await guard.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     private async Task RunAsync(ITransport transport, CancellationToken cancellationToken)
@@ -110,29 +159,12 @@ public sealed class DubAgentServer
         }
     }
 
-    private McpServerOptions CreateOptions(McpSessionState session)
-    {
-        var tools = new McpServerPrimitiveCollection<McpServerTool>();
-        foreach (var tool in _tools) tools.Add(new McpToolAdapter(tool, Runner, session));
-        return new McpServerOptions
-        {
-            ServerInfo = new Implementation { Name = Name, Title = "DubAgent", Version = Version },
-            ServerInstructions = Instructions,
-            ToolCollection = tools,
-            ResourceCollection = [new JobArtifactResource(Artifacts)],
-            PromptCollection = [new DubVideoPrompt(), new ReviewTranslationPrompt(Jobs, Artifacts, Runner, session)],
-            Handlers = new McpServerHandlers
-            {
-                ListResourcesHandler = (_, _) => ValueTask.FromResult(JobArtifactResource.List(Artifacts)),
-            },
-        };
-    }
-
     private const string Instructions =
         "DubAgent dubs a video into another language. Each step is a tool: analyze_media, separate_audio, transcribe, diarize, " +
-        "translate, synthesize, mix, export (list_engines shows which engines can run here; run_pipeline runs a whole recipe). " +
-        "Every call runs in a job: pass the `job` of an earlier result to keep one dub's outputs together, and `background: true` " +
-        "for long work (then get_job / cancel_job). Outputs are resources dubagent://jobs/{job}/{step}/{file}. " +
+        "translate, synthesize, mix, export (list_engines shows which engines can run here; run_pipeline runs a whole recipe such as dub). " +
+        "Every call runs in a job: pass the `job` of an earlier result to keep one dub's outputs together. A call that takes longer than " +
+        "a short wait answers status 'working' with its job id and goes on; follow it with get_job (wait: 30) until it ends, or stop it " +
+        "with cancel_job. Outputs are resources dubagent://jobs/{job}/{step}/{file}; dubagent://jobs/{job} is a job's state. " +
         "Files must be inside the server's allowed folders (--root, or the roots your client announces). " +
         "The prompt dub_video walks through a whole dub; review_translation shows lines that do not fit their time slot.";
 }

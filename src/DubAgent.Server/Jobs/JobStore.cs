@@ -35,6 +35,23 @@ public sealed class JobStore
         }
     }
 
+    /// <summary>
+    /// Removes a job this process just made for a call that was refused before any work: its folder goes too, so a
+    /// rejected call leaves nothing behind.
+    /// </summary>
+    public void Discard(Job job)
+    {
+        _jobs.TryRemove(job.Id, out _);
+        try
+        {
+            System.IO.Directory.Delete(job.Directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind, it is an empty job folder: harmless, and listed as such.
+        }
+    }
+
     /// <summary>The job of that id, from memory or from its folder; InputException naming recent jobs when unknown.</summary>
     public Job Open(string id)
     {

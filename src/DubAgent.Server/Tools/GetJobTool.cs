@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DubAgent.Abstractions;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Resources;
@@ -9,6 +10,19 @@ public sealed class JobArguments
 {
     [Description("The job id, as the `job` line of a tool result shows it (e.g. 20261121-084511123-3fa2).")]
     public required string Job { get; init; }
+}
+
+public sealed class GetJobArguments
+{
+    [Description("The job id, as the `job` line of a tool result shows it (e.g. 20261121-084511123-3fa2).")]
+    public required string Job { get; init; }
+
+    [Description("Seconds to wait for a running job to finish before answering (0 to 30, default 0: answer at once). " +
+                 "With a progressToken, progress notifications follow the job meanwhile.")]
+    public int Wait { get; init; }
+
+    [Description("true: list every file of the job; default: the deliverables first and at most 30 files.")]
+    public bool AllFiles { get; init; }
 }
 
 public sealed record JobStepEntry(
@@ -22,38 +36,48 @@ public sealed record JobStepEntry(
     string? Error,
     string? Summary);
 
-public sealed record ArtifactEntry(string Uri, string Path, long Bytes);
+public sealed record ArtifactEntry(
+    [property: Description("The resource address: resources/read returns the file.")] string Uri,
+    string Path,
+    long Bytes,
+    [property: Description("true for the job's results (a recipe's declared outputs and its last step's files), listed first.")] bool Deliverable);
 
-public sealed record JobResult(string Job, string Status, string Folder, IReadOnlyList<JobStepEntry> Steps, int ArtifactCount, IReadOnlyList<ArtifactEntry> Artifacts);
+public sealed record JobResult(
+    string Job,
+    [property: Description("running, queued, succeeded, failed, cancelled, interrupted, empty or finished earlier.")] string Status,
+    string Folder,
+    [property: Description("0..1: how far the running step is (for run_pipeline, the whole recipe).")] double? Progress,
+    [property: Description("What the running step is doing now.")] string? Message,
+    IReadOnlyList<JobStepEntry> Steps,
+    int ArtifactCount,
+    IReadOnlyList<ArtifactEntry> Artifacts);
 
 /// <summary>get_job: a job's steps, their state and progress, and the files they wrote (as resource addresses).</summary>
-public sealed class GetJobTool(JobStore jobs, ArtifactCatalog artifacts) : Tool<JobArguments, JobResult>, IServerTool
+public sealed class GetJobTool(JobStore jobs, ArtifactCatalog artifacts) : Tool<GetJobArguments, JobResult>, IServerTool
 {
-    private const int MaxArtifacts = 30;
+    public const int MaxWaitSeconds = 30;
 
     public override string Name => "get_job";
 
     public override string Description =>
-        "Shows a job: its status (running, succeeded, failed, cancelled, interrupted), each step with its progress (0..1), engine, seconds, " +
-        "error or summary, and the files the steps wrote, each as a resource address dubagent://jobs/{job}/{step}/{file} " +
-        "that resources/read returns (transcript.json, translation.json, subtitles...). Use it to follow a call started " +
-        "with background: true, or to find an earlier job's outputs.";
+        "Shows a job: its status (running, succeeded, failed, cancelled, interrupted), how far it is, each step with its progress (0..1), " +
+        "engine, seconds, error or summary, and the files the steps wrote, deliverables first, each as a resource address " +
+        "dubagent://jobs/{job}/{step}/{file} that resources/read returns. Use it to follow a call that answered 'working' " +
+        "(pass wait: 30 to hold until the job ends), or to find an earlier job's outputs.";
 
     public ServerToolKind Kind => ServerToolKind.Query;
 
-    public override Task<JobResult> InvokeAsync(JobArguments arguments, ToolContext context)
+    public override async Task<JobResult> InvokeAsync(GetJobArguments arguments, ToolContext context)
     {
         var job = jobs.Open(arguments.Job);
-        var steps = job.Steps.Select(s => new JobStepEntry(
-            s.Name, s.Tool, s.Status.ToString().ToLowerInvariant(),
-            s.LastProgress?.Fraction is { } f ? Math.Round(f, 3) : null,
-            s.LastProgress?.Message,
-            s.Engine,
-            s.Started is { } start ? Math.Round(((s.Ended ?? DateTimeOffset.UtcNow) - start).TotalSeconds, 1) : null,
-            s.Error,
-            s.Summary)).ToList();
-        var files = artifacts.OfJob(job);
-        var shown = files.Take(MaxArtifacts).Select(a => new ArtifactEntry(a.Uri, a.FullPath, a.Size)).ToList();
-        return Task.FromResult(new JobResult(job.Id, job.Status, job.Directory, steps, files.Count, shown));
+        var until = TimeSpan.FromSeconds(Math.Clamp(arguments.Wait, 0, MaxWaitSeconds));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (job.Status is "running" or "queued" && clock.Elapsed < until)
+        {
+            var now = JobReport.Of(job, artifacts);
+            context.Progress.Report(new ProgressUpdate(now.Progress, now.Message ?? now.Status));
+            await Task.Delay(250, context.CancellationToken).ConfigureAwait(false);
+        }
+        return JobReport.Of(job, artifacts, arguments.AllFiles);
     }
 }

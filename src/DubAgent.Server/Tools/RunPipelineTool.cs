@@ -5,6 +5,7 @@ using DubAgent.Abstractions;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Pipelines;
+using Microsoft.Extensions.Logging;
 
 namespace DubAgent.Server.Tools;
 
@@ -39,18 +40,44 @@ public sealed record RunPipelineResult(
 /// run_pipeline: runs a recipe in a job, reporting progress per step. A re-run in the same job reuses every step whose
 /// tool, engine, arguments and input files are unchanged.
 /// </summary>
-public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog) : Tool<RunPipelineArguments, RunPipelineResult>, IServerTool
+public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog, RecipeValidator validator)
+    : Tool<RunPipelineArguments, RunPipelineResult>, IServerTool, IServerPreflight
 {
     public override string Name => "run_pipeline";
 
     public override string Description =>
         "Runs a whole recipe (see list_pipelines) on your inputs in one job, step after step, with progress per step. " +
-        "Returns each step's status (ran, cached, skipped), engine and seconds, and the recipe's outputs. Re-running it with " +
-        "the same `job` only redoes steps whose inputs changed. Long recipes: pass background: true and follow with get_job.";
+        "Returns each step's status (ran, cached, skipped), engine and seconds, the recipe's outputs, and links to its deliverables " +
+        "(for dub: the dubbed video, the package, subtitles, translation.json, mix.wav). Re-running it with the same `job` only " +
+        "redoes steps whose inputs changed. A recipe that takes longer than the server's foreground wait answers 'working' with " +
+        "the job id and goes on; follow it with get_job (wait: 30) until it ends.";
 
     public ServerToolKind Kind => ServerToolKind.JobWork;
 
+    /// <summary>The recipe and its inputs checked before a job exists: unknown recipe, bad or missing inputs, files outside the roots.</summary>
+    public Task CheckAsync(object arguments, IPathPolicy paths, CancellationToken cancellationToken)
+    {
+        var (recipe, inputs) = Resolve((RunPipelineArguments)arguments, paths);
+        var problems = validator.Validate(recipe, inputs);
+        if (problems.Count > 0) throw RecipeProblem.ToException(problems);
+        return Task.CompletedTask;
+    }
+
     public override async Task<RunPipelineResult> InvokeAsync(RunPipelineArguments arguments, ToolContext context)
+    {
+        var (recipe, inputs) = Resolve(arguments, context.Paths);
+        var observer = new ProgressObserver(recipe.Steps.Count, context.Progress, context.Logger);
+        // Steps get the caller's limits and model: the recipe's own arguments are checked against the roots too.
+        var request = new PipelineRunRequest(inputs, context.JobDirectory, arguments.Force) { Paths = context.Paths, CallerChat = context.CallerChat };
+        var result = await runner.RunAsync(recipe, request, observer, context.CancellationToken).ConfigureAwait(false);
+        context.Report.Notes.AddRange(result.Steps.SelectMany(s => s.Notes.Select(n => $"{s.Step}: {n}")));
+        return new RunPipelineResult(recipe.Name, result.JobDirectory,
+            result.Steps.Select(s => new PipelineStepEntry(s.Step, s.Tool, JsonNamingPolicy.SnakeCaseLower.ConvertName(s.Status.ToString()),
+                s.EngineRan, Math.Round(s.Elapsed.TotalSeconds, 2), s.RealTimeFactor is { } r ? Math.Round(r, 3) : null)).ToList(),
+            result.Outputs, Math.Round(result.Elapsed.TotalSeconds, 2));
+    }
+
+    private (Recipe Recipe, Dictionary<string, string> Inputs) Resolve(RunPipelineArguments arguments, IPathPolicy paths)
     {
         var name = arguments.Recipe;
         var isShippedName = !name.Contains('/') && !name.Contains('\\') && catalog.Names.Contains(Path.GetFileNameWithoutExtension(name));
@@ -61,7 +88,7 @@ public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog
         }
         else
         {
-            var file = context.Paths.CheckRead(name, "recipe");
+            var file = paths.CheckRead(name, "recipe");
             path = File.Exists(file) ? file : null;
         }
         if (path is null || !File.Exists(path))
@@ -82,23 +109,14 @@ public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog
                 _ => throw new InputException($"The input '{input}' must be a string, number or boolean, not {value.ValueKind.ToString().ToLowerInvariant()}."),
             };
             // File inputs obey the server's roots: a recipe's steps read what its inputs name.
-            if (recipe.FindInput(input) is { Type: "file" }) text = context.Paths.CheckRead(text, $"inputs.{input}");
+            if (recipe.FindInput(input) is { Type: "file" }) text = paths.CheckRead(text, $"inputs.{input}");
             inputs[input] = text;
         }
-
-        var observer = new ProgressObserver(recipe.Steps.Count, context.Progress);
-        // Steps get the caller's limits and model: the recipe's own arguments are checked against the roots too.
-        var request = new PipelineRunRequest(inputs, context.JobDirectory, arguments.Force) { Paths = context.Paths, CallerChat = context.CallerChat };
-        var result = await runner.RunAsync(recipe, request, observer, context.CancellationToken).ConfigureAwait(false);
-        context.Report.Notes.AddRange(result.Steps.SelectMany(s => s.Notes.Select(n => $"{s.Step}: {n}")));
-        return new RunPipelineResult(recipe.Name, result.JobDirectory,
-            result.Steps.Select(s => new PipelineStepEntry(s.Step, s.Tool, JsonNamingPolicy.SnakeCaseLower.ConvertName(s.Status.ToString()),
-                s.EngineRan, Math.Round(s.Elapsed.TotalSeconds, 2), s.RealTimeFactor is { } r ? Math.Round(r, 3) : null)).ToList(),
-            result.Outputs, Math.Round(result.Elapsed.TotalSeconds, 2));
+        return (recipe, inputs);
     }
 
     /// <summary>Overall progress: finished steps plus the running steps' own fractions, over the step count.</summary>
-    private sealed class ProgressObserver(int stepCount, IProgress<ProgressUpdate> progress) : IPipelineObserver
+    private sealed class ProgressObserver(int stepCount, IProgress<ProgressUpdate> progress, ILogger log) : IPipelineObserver
     {
         private readonly Dictionary<string, double> _fractions = new(StringComparer.Ordinal);
 
@@ -106,8 +124,14 @@ public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog
 
         public void StepProgress(RecipeStep step, ProgressUpdate update) => Update(step.Id, update.Fraction, $"{step.Id}: {update.Message ?? "working"}");
 
-        public void StepFinished(StepOutcome outcome) =>
-            Update(outcome.Step, 1, $"{outcome.Step}: {JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.Status.ToString())}");
+        public void StepFinished(StepOutcome outcome)
+        {
+            var status = JsonNamingPolicy.SnakeCaseLower.ConvertName(outcome.Status.ToString());
+            log.LogInformation("step {Step} ({Tool}): {Status}{Engine}, {Seconds:0.0} s", outcome.Step, outcome.Tool, status,
+                outcome.EngineRan is { } engine ? $" with {engine}" : "", outcome.Elapsed.TotalSeconds);
+            foreach (var note in outcome.Notes) log.LogWarning("step {Step}: {Note}", outcome.Step, note);
+            Update(outcome.Step, 1, $"{outcome.Step}: {status}");
+        }
 
         private void Update(string step, double? fraction, string message)
         {

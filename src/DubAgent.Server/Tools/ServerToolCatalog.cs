@@ -17,7 +17,8 @@ public static class ServerToolCatalog
         new CancelJobTool(jobs),
         new ListPipelinesTool(services.GetService<RecipeCatalog>() ?? new RecipeCatalog()),
         new RunPipelineTool(services.GetService<PipelineRunner>() ?? ActivatorUtilities.CreateInstance<PipelineRunner>(services),
-            services.GetService<RecipeCatalog>() ?? new RecipeCatalog()),
+            services.GetService<RecipeCatalog>() ?? new RecipeCatalog(),
+            services.GetService<RecipeValidator>() ?? ActivatorUtilities.CreateInstance<RecipeValidator>(services)),
     ];
 
     public static IReadOnlyList<ITool> Combine(IReadOnlyList<ITool> registry, IReadOnlyList<IServerTool> server)

@@ -1,13 +1,14 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DubAgent.Abstractions;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
+using DubAgent.Core.Paths;
 using DubAgent.Core.Tools;
 using DubAgent.Server.Hosting;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Resources;
 using DubAgent.Server.Roots;
-using DubAgent.Core.Paths;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
@@ -19,9 +20,11 @@ using ModelContextProtocol.Server;
 namespace DubAgent.Server.Tools;
 
 /// <summary>
-/// Runs one MCP tools/call: binds the JSON arguments, opens or starts the job, waits for a slot, builds the
-/// <see cref="ToolContext"/> (step folder, progress, cancellation, allowed paths, the client's model) and turns the
-/// outcome into a short result, or into a tool error (isError) that says what was wrong and what to do.
+/// Runs one MCP tools/call. Everything that can refuse the call is checked before a job folder exists (arguments,
+/// output paths, the tool's own preflight). Work then runs in the job on its own token: the call answers with the
+/// result when the work ends within the foreground wait, or else answers "working" with the job id and a link to
+/// follow while the work goes on, so no client timeout can lose a dub. Progress notifications (with a heartbeat)
+/// follow the work while the client waits.
 /// </summary>
 public sealed class ToolCallRunner(
     ToolInvoker invoker,
@@ -34,6 +37,7 @@ public sealed class ToolCallRunner(
 {
     public const string JobArgument = "job";
     public const string BackgroundArgument = "background";
+    private const int MaxLinks = 12;
 
     private readonly ILogger _logger = loggerFactory.CreateLogger("DubAgent.Server.Tools");
 
@@ -45,116 +49,162 @@ public sealed class ToolCallRunner(
     public async ValueTask<CallToolResult> RunAsync(ITool tool, RequestContext<CallToolRequestParams> request, McpSessionState session,
         CancellationToken cancellationToken)
     {
-        var server = request.Server;
-        var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, JsonElement>(given) : [];
-        JobStep? step = null;
-        Job? job = null;
-        McpProgress? progress = null;
-        var jobToken = CancellationToken.None;
-        var detached = false;
+        var log = new CallLogger(loggerFactory.CreateLogger($"DubAgent.Tools.{tool.Name}"), tool.Name, request.Server, request.JsonRpcRequest);
+        var joined = new JoinedJob();
         try
         {
-            var jobId = RunsInJob(tool) ? TakeString(tool, arguments, JobArgument) : null;
-            var background = RunsInJob(tool) && TakeBoolean(tool, arguments, BackgroundArgument);
-            var bound = invoker.Bind(tool, JsonSerializer.SerializeToElement(arguments));
-            var callerChat = CallerChat(server, arguments);
-            var paths = await PathsAsync(server, session, cancellationToken).ConfigureAwait(false);
-
-            if (!RunsInJob(tool))
-            {
-                var query = NewContext(jobs.Directory, jobs.Directory, new McpProgress(null, null, null), cancellationToken, tool, paths, callerChat);
-                var answer = await invoker.InvokeAsync(tool, bound, query).ConfigureAwait(false);
-                return ResultText.Success(answer, null, null, []);
-            }
-
-            job = jobId is null ? jobs.Create() : jobs.Open(jobId);
-            step = tool is IServerTool ? job.TrackStep(tool.Name, tool.Name, job.Directory) : job.AddStep(tool.Name);
-            progress = new McpProgress(background ? null : server, request.Params?.ProgressToken, step);
-            if (background)
-            {
-                detached = true;
-                // The job's token is taken now: a cancel_job that arrives before the background task starts must stop it.
-                _ = RunInBackgroundAsync(tool, bound, job, step, progress, paths, callerChat, job.CancellationToken);
-                return ResultText.Started(job, step);
-            }
-
-            jobToken = job.CancellationToken;
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, jobToken);
-            var result = await RunStepAsync(tool, bound, job, step, progress, paths, callerChat, linked.Token).ConfigureAwait(false);
-            await progress.DisposeAsync().ConfigureAwait(false);
-            return ResultText.Success(result, job, step, artifacts.OfStep(job, step, 12));
+            var call = await PlanAsync(tool, request, session, cancellationToken).ConfigureAwait(false);
+            return RunsInJob(tool)
+                ? await RunInJobAsync(tool, call, log, joined, cancellationToken).ConfigureAwait(false)
+                : await RunQueryAsync(tool, call, log, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The client cancelled the request (notifications/cancelled): the SDK sends no response.
-            step?.MarkCancelled("the client cancelled the request");
+            // The client cancelled the request (notifications/cancelled, or a closed HTTP request): the SDK sends no response.
             throw;
         }
-        catch (OperationCanceledException) when (jobToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (joined.Job is { } job)
         {
-            step?.MarkCancelled("cancelled with cancel_job");
-            return ResultText.Error($"error (cancelled): the call was stopped with cancel_job (job {job?.Id}).");
+            return ResultText.Error($"error (cancelled): the call was stopped with cancel_job (job {job.Id}).");
         }
         catch (Exception e)
         {
-            if (e is not DubAgentException) _logger.LogError(e, "Tool {Tool} failed", tool.Name);
             var text = ToolErrorText.Of(e);
-            step?.MarkFailed(text);
-            return ResultText.Error(job is null ? text : $"{text}\njob: {job.Id}");
+            if (joined.Job is { } job && joined.Made && IsRefusal(e) && IsUntouched(job))
+            {
+                jobs.Discard(job);
+                joined.Job = null;
+            }
+            return ResultText.Error(joined.Job is { } kept ? $"{text}\njob: {kept.Id}" : text);
         }
         finally
         {
-            if (progress is not null && !detached) await progress.DisposeAsync().ConfigureAwait(false);
-            if (step is not null) StepRecord.Write(step, tool);
+            // Every log line goes out before the response, and none after it.
+            await log.DetachAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task RunInBackgroundAsync(ITool tool, object bound, Job job, JobStep step, McpProgress progress, IPathPolicy paths,
-        IChatClient? callerChat, CancellationToken jobToken)
+    /// <summary>The call's arguments bound and checked, its allowed folders and the client's model: nothing written yet.</summary>
+    private async Task<CallPlan> PlanAsync(ITool tool, RequestContext<CallToolRequestParams> request, McpSessionState session,
+        CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, JsonElement>(given) : [];
+        var jobId = RunsInJob(tool) ? TakeString(tool, arguments, JobArgument) : null;
+        var background = RunsInJob(tool) && TakeBoolean(tool, arguments, BackgroundArgument);
+        var bound = invoker.Bind(tool, JsonSerializer.SerializeToElement(arguments));
+        var callerChat = CallerChat(request.Server, arguments);
+        var paths = await PathsAsync(request.Server, session, cancellationToken).ConfigureAwait(false);
+        // Refused now, a call that runs in a job leaves no job folder behind.
+        if (RunsInJob(tool)) await CheckBeforeWorkAsync(tool, bound, arguments, paths, cancellationToken).ConfigureAwait(false);
+        return new CallPlan(request.Server, request.Params?.ProgressToken, bound, jobId, background, paths, callerChat);
+    }
+
+    private async Task<CallToolResult> RunQueryAsync(ITool tool, CallPlan call, CallLogger log, CancellationToken cancellationToken)
+    {
+        await using var progress = new McpProgress(call.Server, call.ProgressToken, null, options.ProgressHeartbeat);
+        var context = NewContext(jobs.Directory, jobs.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat);
+        var answer = await invoker.InvokeAsync(tool, call.Bound, context).ConfigureAwait(false);
+        return ResultText.Query(answer);
+    }
+
+    /// <summary>
+    /// Starts the work in its job, then waits for it up to the foreground wait: its result if it ends in time, else
+    /// "working" with the job to follow while the work goes on.
+    /// </summary>
+    private async Task<CallToolResult> RunInJobAsync(ITool tool, CallPlan call, CallLogger log, JoinedJob joined, CancellationToken cancellationToken)
+    {
+        var job = call.JobId is null ? jobs.Create() : jobs.Open(call.JobId);
+        joined.Job = job;
+        joined.Made = call.JobId is null;
+        var step = tool is IServerTool ? job.TrackStep(tool.Name, tool.Name, job.Directory) : job.AddStep(tool.Name);
+        var progress = new McpProgress(call.Background ? null : call.Server, call.ProgressToken, step, options.ProgressHeartbeat);
+        var work = new JobWork(job, step);
+        log.LogInformation("{Tool} started: job {Job}, step {Step}", tool.Name, job.Id, step.Name);
+        work.Start(stop => RunStepAsync(tool, call, job, step, progress, log, stop), _logger, tool);
+
+        var waited = call.Background ? TimeSpan.Zero : options.ForegroundWait;
         try
         {
-            await RunStepAsync(tool, bound, job, step, progress, paths, callerChat, jobToken).ConfigureAwait(false);
+            var result = await work.Completion.WaitAsync(waited, cancellationToken).ConfigureAwait(false);
+            return Finished(tool, result, job, step);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
-            step.MarkCancelled("cancelled with cancel_job");
+            // Longer than the client should wait: answer with the job and let the work go on.
+            return ResultText.Working(job, step, waited);
         }
-        catch (Exception e)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            if (e is not DubAgentException) _logger.LogError(e, "Tool {Tool} failed in the background", tool.Name);
-            step.MarkFailed(ToolErrorText.Of(e));
+            // The client gave up on the call while waiting for it: stop the work too.
+            await work.StopAsync("the client cancelled the request").ConfigureAwait(false);
+            throw;
         }
         finally
         {
-            StepRecord.Write(step, tool);
+            // Every notification goes out before the response, and none after it.
+            await progress.DetachAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task<ToolCallResult> RunStepAsync(ITool tool, object bound, Job job, JobStep step, McpProgress progress,
-        IPathPolicy paths, IChatClient? callerChat, CancellationToken cancellationToken)
+    /// <summary>Output paths and the tool's own preflight (an unreachable language, an unknown recipe), before any folder exists.</summary>
+    private async Task CheckBeforeWorkAsync(ITool tool, object bound, Dictionary<string, JsonElement> arguments, IPathPolicy paths,
+        CancellationToken cancellationToken)
+    {
+        OutputArguments.Check(tool, arguments);
+        if (tool is IServerPreflight server) await server.CheckAsync(bound, paths, cancellationToken).ConfigureAwait(false);
+        if (tool is IPreflightTool preflight)
+        {
+            var known = JsonSerializer.SerializeToNode(arguments)?.AsObject() ?? new JsonObject();
+            await preflight.PreflightAsync(known, services, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private CallToolResult Finished(ITool tool, ToolCallResult result, Job job, JobStep step)
+    {
+        if (tool is IServerTool)
+        {
+            // A recipe run's files are the whole job's: its deliverables first, the rest on request.
+            var ordered = Deliverables.Order(job, artifacts.OfJob(job));
+            var links = ordered.Where(f => f.Deliverable).Select(f => f.File).Take(MaxLinks).ToList();
+            return ResultText.Finished(result, job, step, links, ordered.Count - links.Count);
+        }
+        var files = artifacts.OfStep(job, step).Where(f => !Deliverables.IsRecord(f)).ToList();
+        return ResultText.Finished(result, job, step, files.Take(MaxLinks).ToList(), Math.Max(0, files.Count - MaxLinks));
+    }
+
+    private async Task<ToolCallResult> RunStepAsync(ITool tool, CallPlan call, Job job, JobStep step, McpProgress progress, ILogger log,
+        CancellationToken cancellationToken)
     {
         using var slot = await queue.EnterAsync(progress, cancellationToken).ConfigureAwait(false);
         step.MarkRunning();
-        var context = NewContext(step.Directory, job.Directory, progress, cancellationToken, tool, paths, callerChat);
-        var result = await invoker.InvokeAsync(tool, bound, context).ConfigureAwait(false);
+        var context = NewContext(step.Directory, job.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat);
+        var result = await invoker.InvokeAsync(tool, call.Bound, context).ConfigureAwait(false);
         step.MarkSucceeded(result.Report.Engine, ToolInvoker.Summarize(result));
+        foreach (var note in result.Report.Notes) log.LogWarning("{Tool}: {Note}", tool.Name, note);
+        log.LogInformation("{Tool} finished in {Seconds:0.0} s{Engine}", tool.Name, (result.Ended - result.Started).TotalSeconds,
+            result.Report.Engine is { } engine ? $" ({engine})" : "");
         return result;
     }
 
     private ToolContext NewContext(string workDirectory, string jobDirectory, IProgress<ProgressUpdate> progress, CancellationToken cancellationToken,
-        ITool tool, IPathPolicy paths, IChatClient? callerChat) => new()
+        ILogger log, IPathPolicy paths, IChatClient? callerChat) => new()
     {
         WorkDirectory = workDirectory,
         JobDirectory = jobDirectory,
         Services = services,
         Progress = progress,
         CancellationToken = cancellationToken,
-        Logger = loggerFactory.CreateLogger($"DubAgent.Tools.{tool.Name}"),
+        Logger = log,
         Paths = paths,
         CallerChat = callerChat,
     };
+
+    /// <summary>Refusals of the call itself (what the client asked for cannot be done), not failures of work that started.</summary>
+    private static bool IsRefusal(Exception e) => e is InputException or PipelineException or EngineUnavailableException;
+
+    /// <summary>Nothing but records in the job: no step of it delivered anything a client could want back.</summary>
+    private bool IsUntouched(Job job) =>
+        artifacts.OfJob(job).All(f => Deliverables.IsRecord(f) && Path.GetFileName(f.FullPath) != Core.Workspace.JobWorkspace.RecordFileName);
 
     /// <summary>The --root folders with the client's roots (added over stdio, narrowing over HTTP), then the jobs folder.</summary>
     public async Task<RootsPathPolicy> PathsAsync(McpServer server, McpSessionState session, CancellationToken cancellationToken)
@@ -195,5 +245,16 @@ public sealed class ToolCallRunner(
     }
 
     /// <summary>A tool whose own arguments use the name keeps it; the server's extra argument is then not offered.</summary>
-    public static bool OwnsArgument(ITool tool, string name) => Core.Tools.ArgumentShape.Of(tool.ArgumentsType).Names.Contains(name);
+    public static bool OwnsArgument(ITool tool, string name) => ArgumentShape.Of(tool.ArgumentsType).Names.Contains(name);
+
+    /// <summary>A call checked and ready: what it needs to run, nothing written yet.</summary>
+    private sealed record CallPlan(McpServer Server, ProgressToken? ProgressToken, object Bound, string? JobId, bool Background,
+        IPathPolicy Paths, IChatClient? CallerChat);
+
+    /// <summary>The job a call made or joined, once it has one (for the error text, and to discard a job a refusal made).</summary>
+    private sealed class JoinedJob
+    {
+        public Job? Job { get; set; }
+        public bool Made { get; set; }
+    }
 }

@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Http;
 namespace DubAgent.Server.Transports;
 
 /// <summary>
-/// Checked on every HTTP request before MCP sees it: the bearer token when one is set (401 without it), and on a
-/// loopback binding a loopback Host and Origin, so a web page cannot reach the local server through DNS rebinding.
+/// Checked on every HTTP request before MCP sees it: the bearer token when one is set (401 without it); on a loopback
+/// binding a loopback Host, so a web page cannot reach the local server through DNS rebinding; and an Origin, when a
+/// browser sends one, that is this server's own (loopback, or the Host asked for). `Origin: null` (sandboxed frames,
+/// file:// pages) is never this server's own.
 /// </summary>
 public sealed class AccessGate(HttpBinding binding)
 {
@@ -14,10 +16,17 @@ public sealed class AccessGate(HttpBinding binding)
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (binding.IsLoopback && !(IsLoopbackHost(context.Request.Host.Host) && IsLoopbackOrigin(context.Request.Headers.Origin.ToString())))
+        var host = context.Request.Host.Host;
+        var origin = context.Request.Headers.Origin.ToString();
+        if (binding.IsLoopback && !IsLoopbackHost(host))
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.Response.WriteAsync("Forbidden: this DubAgent server only answers requests addressed to localhost.").ConfigureAwait(false);
+            await RefuseAsync(context, "Forbidden: this DubAgent server only answers requests addressed to localhost.").ConfigureAwait(false);
+            return;
+        }
+        if (origin.Length > 0 && !IsOwnOrigin(origin, host))
+        {
+            await RefuseAsync(context, $"Forbidden: requests from the web origin '{origin}' are refused; DubAgent answers MCP clients, not web pages.")
+                .ConfigureAwait(false);
             return;
         }
         if (_token is not null && !HasToken(context.Request.Headers.Authorization.ToString()))
@@ -30,6 +39,12 @@ public sealed class AccessGate(HttpBinding binding)
         await next(context).ConfigureAwait(false);
     }
 
+    private static Task RefuseAsync(HttpContext context, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return context.Response.WriteAsync(message);
+    }
+
     private bool HasToken(string header)
     {
         const string scheme = "Bearer ";
@@ -38,10 +53,11 @@ public sealed class AccessGate(HttpBinding binding)
         return CryptographicOperations.FixedTimeEquals(given, _token);
     }
 
+    /// <summary>On loopback any loopback origin (a local tool's page on another port); elsewhere only the host asked for.</summary>
+    private bool IsOwnOrigin(string origin, string host) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        && (binding.IsLoopback ? IsLoopbackHost(uri.Host) : string.Equals(uri.Host, host, StringComparison.OrdinalIgnoreCase));
+
     private static bool IsLoopbackHost(string host) =>
         host is "localhost" or "127.0.0.1" or "[::1]" or "::1" || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsLoopbackOrigin(string origin) =>
-        origin.Length == 0 || origin == "null"
-        || Uri.TryCreate(origin, UriKind.Absolute, out var uri) && IsLoopbackHost(uri.Host);
 }

@@ -38,7 +38,7 @@ public sealed class CliStdioTests : IDisposable
         Assert.NotEqual(true, engines.IsError);
         Assert.Contains(engines.StructuredContent!.Value.GetProperty("engines").EnumerateArray(), e => e.GetProperty("name").GetString() == "apertium");
 
-        var video = TestMedia.SpeakingVideo(Path.Combine(_temp.Path, "media"), seconds: 3);
+        var video = TestMedia.SpeechVideo(Path.Combine(_temp.Path, "media"), seconds: 3);
         if (names.Contains("analyze_media"))
         {
             // The media analysis tool, once registered: `input` (or its first required argument) is the file to analyze.
@@ -53,7 +53,7 @@ public sealed class CliStdioTests : IDisposable
             new Dictionary<string, object?> { ["recipe"] = "transcribe", ["inputs"] = new Dictionary<string, object?> { ["video"] = video } },
             new Collect(messages));
         Assert.True(run.IsError != true, run.Text());
-        var steps = run.StructuredContent!.Value.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()).ToList();
+        var steps = run.ToolResult().GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()).ToList();
         Assert.Equal(["separate", "transcribe", "diarize"], steps);
         // The server sends every notification before its response, but the client may hand them to us a little later.
         await Eventually.WaitAsync(() => Received(messages, "transcribe:"));

@@ -34,7 +34,7 @@ public sealed class NodeClientTests : IDisposable
     public async Task The_typescript_sdk_lists_and_calls_tools_over_stdio()
     {
         if (!Installed) return; // npm ci in tests/mcp-node installs the SDK; the test command does it.
-        var video = TestMedia.SpeakingVideo(_temp.Sub("media"));
+        var video = TestMedia.SpeechVideo(_temp.Sub("media"));
         var report = await RunNodeAsync("stdio", "dotnet", BuiltCli.Dll, "serve", "--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs"),
             "--call", "transcribe", JsonSerializer.Serialize(new { input = video, language = "en" }));
         Assert.Contains("transcribe", report.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
@@ -55,7 +55,7 @@ public sealed class NodeClientTests : IDisposable
         Assert.Contains("probe_test_media", report.GetProperty("names").EnumerateArray().Select(n => n.GetString()));
         var call = report.GetProperty("call");
         Assert.False(call.GetProperty("isError").GetBoolean(), call.GetProperty("text").GetString());
-        Assert.InRange(call.GetProperty("structured").GetProperty("duration").GetDouble(), 1.9, 2.2);
+        Assert.InRange(call.GetProperty("structured").GetProperty("result").GetProperty("duration").GetDouble(), 1.9, 2.2);
         Assert.Single(call.GetProperty("links").EnumerateArray());
     }
 
@@ -78,6 +78,89 @@ public sealed class NodeClientTests : IDisposable
         Assert.False(allowed.GetProperty("call").GetProperty("isError").GetBoolean(), allowed.GetProperty("call").GetProperty("text").GetString());
     }
 
+    /// <summary>The real registry over each transport and revision: every tool listed with its input and output schema.</summary>
+    [Theory]
+    [InlineData("stdio", "2025-11-25")]
+    [InlineData("stdio", "2026-07-28")]
+    [InlineData("http", "2025-11-25")]
+    [InlineData("http", "2026-07-28")]
+    public async Task Every_tool_is_listed_with_both_schemas(string transport, string revision)
+    {
+        if (!Installed) return;
+        string[] call = ["--revision", revision, "--call", "list_engines", """{"capability": "translate"}"""];
+        JsonElement report;
+        if (transport == "stdio")
+        {
+            report = await RunNodeAsync(["stdio", "dotnet", BuiltCli.Dll, "serve", "--jobs", _temp.Sub("jobs"), .. call]);
+        }
+        else
+        {
+            await using var serve = await ServeProcess.StartHttpAsync("--jobs", _temp.Sub("jobs"));
+            report = await RunNodeAsync(["http", serve.Endpoint.ToString(), .. call]);
+        }
+        Assert.Equal(revision, report.GetProperty("revision").GetString());
+        var schemas = report.GetProperty("schemas").EnumerateObject().ToList();
+        Assert.True(schemas.Count >= 14, string.Join(", ", schemas.Select(s => s.Name)));
+        foreach (var tool in schemas)
+        {
+            Assert.True(tool.Value.GetProperty("input").ValueKind == JsonValueKind.Object, $"{tool.Name} has no inputSchema");
+            Assert.True(tool.Value.GetProperty("output").ValueKind == JsonValueKind.Object, $"{tool.Name} has no outputSchema");
+            Assert.True(tool.Value.GetProperty("annotations").ValueKind == JsonValueKind.Object, $"{tool.Name} has no annotations");
+        }
+        // The client checked the structured result against list_engines' output schema before handing it over.
+        var answer = report.GetProperty("call");
+        Assert.False(answer.GetProperty("isError").GetBoolean(), answer.GetProperty("text").GetString());
+        Assert.Contains(answer.GetProperty("structured").GetProperty("engines").EnumerateArray(), e => e.GetProperty("name").GetString() == "apertium");
+    }
+
+    /// <summary>
+    /// A whole dub through a client with the SDK's default settings (60 s request timeout, not reset by progress), on
+    /// each protocol revision: run_pipeline answers "working" with the job (the server is told to answer after 2 s, so
+    /// even this short dub outlives it), the client follows with get_job until the job ends and reads every deliverable
+    /// as a resource, the dubbed video first.
+    /// </summary>
+    [Theory]
+    [InlineData("stdio", "2025-11-25")]
+    [InlineData("http", "2026-07-28")]
+    public async Task A_client_with_default_settings_dubs_a_video_and_reads_its_outputs(string transport, string revision)
+    {
+        if (!Installed) return;
+        var video = TestMedia.SpeechVideo(_temp.Sub("media"));
+        var call = new[] { "--revision", revision, "--follow", "--call", "run_pipeline",
+            JsonSerializer.Serialize(new { recipe = "dub", inputs = new { video, budget = "low" } }) };
+        JsonElement report;
+        if (transport == "stdio")
+        {
+            report = await RunNodeAsync(["stdio", "dotnet", BuiltCli.Dll, "serve", "--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs"), "--wait", "2", .. call]);
+        }
+        else
+        {
+            await using var serve = await ServeProcess.StartHttpAsync("--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs"), "--wait", "2");
+            report = await RunNodeAsync(["http", serve.Endpoint.ToString(), .. call]);
+        }
+
+        Assert.Equal(revision, report.GetProperty("revision").GetString());
+        var answer = report.GetProperty("call");
+        Assert.False(answer.GetProperty("isError").GetBoolean(), answer.GetProperty("text").GetString());
+        Assert.Equal("working", answer.GetProperty("structured").GetProperty("status").GetString());
+        var job = answer.GetProperty("structured").GetProperty("job").GetString();
+        Assert.Contains($"dubagent://jobs/{job}", answer.GetProperty("links").EnumerateArray().Select(l => l.GetString()));
+
+        var follow = report.GetProperty("follow");
+        Assert.Equal("succeeded", follow.GetProperty("status").GetString());
+        Assert.Equal("succeeded", follow.GetProperty("stateResource").GetString());
+        var files = follow.GetProperty("files").EnumerateArray().ToList();
+        Assert.All(files, f => Assert.True(f.GetProperty("error").ValueKind == JsonValueKind.Null, f.GetProperty("error").ToString()));
+        Assert.Equal("video/mp4", files[0].GetProperty("mimeType").GetString());
+        Assert.Equal(files[0].GetProperty("bytes").GetInt64(), files[0].GetProperty("read").GetInt64());
+        Assert.Equal("application/zip", files[1].GetProperty("mimeType").GetString());
+        var names = files.Select(f => f.GetProperty("uri").GetString()!).ToList();
+        Assert.Contains(names, n => n.EndsWith(".srt", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.EndsWith("/translate/translation.json", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.EndsWith("/mix/mix.wav", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => n.EndsWith("/step.json", StringComparison.Ordinal) || n.EndsWith("/hashes.json", StringComparison.Ordinal));
+    }
+
     private static async Task<JsonElement> RunNodeAsync(params string[] arguments)
     {
         var info = new ProcessStartInfo("node") { WorkingDirectory = BuiltCli.NodeClientFolder, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -86,7 +169,8 @@ public sealed class NodeClientTests : IDisposable
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        // Generous: a whole dub on a loaded machine.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await process.WaitForExitAsync(timeout.Token);
         Assert.True(process.ExitCode == 0, $"node client failed ({process.ExitCode}): {await stderr}");
         return JsonDocument.Parse((await stdout).Trim().Split('\n')[^1]).RootElement.Clone();

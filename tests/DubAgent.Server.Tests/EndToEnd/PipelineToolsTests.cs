@@ -43,7 +43,7 @@ public sealed class PipelineToolsTests : IDisposable
         var run = await connection.Client.CallToolAsync("run_pipeline",
             new Dictionary<string, object?> { ["recipe"] = recipe, ["inputs"] = new Dictionary<string, object?> { ["video"] = video } }, progress);
         Assert.NotEqual(true, run.IsError);
-        var result = run.StructuredContent!.Value;
+        var result = run.ToolResult();
         Assert.InRange(result.GetProperty("outputs").GetProperty("duration").GetDouble(), 1.9, 2.2);
         Assert.Equal(["ran", "ran"], result.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetString()));
         await Eventually.WaitAsync(() =>
@@ -60,7 +60,7 @@ public sealed class PipelineToolsTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_temp.Path, "jobs", job, "probe", "probe.json")));
         var again = await connection.Client.CallToolAsync("run_pipeline",
             new Dictionary<string, object?> { ["recipe"] = recipe, ["job"] = job, ["inputs"] = new Dictionary<string, object?> { ["video"] = video } });
-        Assert.Equal(["cached", "cached"], again.StructuredContent!.Value.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetString()));
+        Assert.Equal(["cached", "cached"], again.ToolResult().GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetString()));
     }
 
     [Fact]

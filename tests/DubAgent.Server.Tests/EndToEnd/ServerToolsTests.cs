@@ -40,8 +40,8 @@ public sealed class ServerToolsTests : IDisposable
         var result = await connection.Client.CallToolAsync("probe_test_media", new Dictionary<string, object?> { ["input"] = video });
 
         Assert.NotEqual(true, result.IsError);
-        Assert.InRange(result.StructuredContent!.Value.GetProperty("duration").GetDouble(), 1.9, 2.2);
-        Assert.Equal(2, result.StructuredContent!.Value.GetProperty("streams").GetInt32());
+        Assert.InRange(result.ToolResult().GetProperty("duration").GetDouble(), 1.9, 2.2);
+        Assert.Equal(2, result.ToolResult().GetProperty("streams").GetInt32());
         var link = Assert.Single(result.Content.OfType<ResourceLinkBlock>());
         Assert.StartsWith("dubagent://jobs/", link.Uri);
         Assert.EndsWith("/probe_test_media/probe.json", link.Uri);
@@ -236,7 +236,7 @@ public sealed class ServerToolsTests : IDisposable
         await using var with = await PipeConnection.OpenAsync(TestServices.Server(_temp), options);
         var answered = await with.Client.CallToolAsync("ask_caller_test", new Dictionary<string, object?> { ["question"] = "hi", ["model"] = "client" });
         Assert.NotEqual(true, answered.IsError);
-        Assert.Equal("hola from the client: hi", answered.StructuredContent!.Value.GetProperty("answer").GetString());
+        Assert.Equal("hola from the client: hi", answered.ToolResult().GetProperty("answer").GetString());
     }
 
     [Fact]
@@ -269,15 +269,5 @@ public sealed class ServerToolsTests : IDisposable
     private static ProgressNotificationValue? Last(List<ProgressNotificationValue> updates)
     {
         lock (updates) return updates.Count == 0 ? null : updates[^1];
-    }
-
-    /// <summary>Collects progress on the notifying thread (Progress&lt;T&gt; would post it later, out of order).</summary>
-    private sealed class SynchronousProgress(List<ProgressNotificationValue> into, Action? onFirst = null) : IProgress<ProgressNotificationValue>
-    {
-        public void Report(ProgressNotificationValue value)
-        {
-            lock (into) into.Add(value);
-            onFirst?.Invoke();
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ModelContextProtocol.Protocol;
 
 namespace DubAgent.Server.Tests.Support;
@@ -14,5 +15,13 @@ public static class Results
         var start = line.IndexOf("job", StringComparison.Ordinal) + 4;
         var id = line[start..].TrimStart(':', ' ');
         return id.Split(' ', '(', ')')[0].TrimEnd('.');
+    }
+
+    /// <summary>The tool's own result of a call that ran in a job: structured content `result`, once the work succeeded.</summary>
+    public static JsonElement ToolResult(this CallToolResult result)
+    {
+        var structured = result.StructuredContent ?? throw new InvalidOperationException("no structured content: " + result.Text());
+        Assert.Equal("succeeded", structured.GetProperty("status").GetString());
+        return structured.GetProperty("result");
     }
 }

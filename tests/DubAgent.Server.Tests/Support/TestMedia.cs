@@ -17,29 +17,35 @@ public static class TestMedia
         return path;
     }
 
-    /// <summary>A short video whose sound is a spoken English sentence (espeak-ng), padded to exactly <paramref name="seconds"/>:
-    /// transcribe stops with "No speech was found" on a tone.</summary>
-    public static string SpeakingVideo(string folder, string name = "talk.mp4", double seconds = 2)
+    /// <summary>
+    /// A short video of one espeak-ng voice saying a few English sentences (about 5 s, enough for a whole dub), or padded
+    /// with silence / cut to exactly <paramref name="seconds"/>.
+    /// </summary>
+    public static string SpeechVideo(string folder, string name = "speech.mp4", double? seconds = null)
     {
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
         var speech = Path.Combine(folder, Path.GetFileNameWithoutExtension(name) + ".speech.wav");
-        Run("espeak-ng", "-w", speech, "Hello, this is a short test.");
-        var length = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", speech,
-            "-f", "lavfi", "-i", $"color=c=black:s=160x120:d={length}",
-            "-af", "apad", "-t", length, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", path);
+        Run("espeak-ng", "-v", "en-us", "-w", speech, "Hello there. This is a short test of the dubbing tool. We hope it sounds good.");
+        var path = Path.Combine(folder, name);
+        // The picture exactly as long as the sound: a longer stream would make the file look truncated.
+        var length = seconds?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ?? Capture("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", speech).Trim();
+        Run("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", $"color=c=blue:s=160x120:r=25:d={length}", "-i", speech,
+            "-af", "apad", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-t", length, path);
         File.Delete(speech);
         return path;
     }
 
-    private static void Run(string program, params string[] arguments)
+    private static string Capture(string program, params string[] arguments)
     {
-        var info = new ProcessStartInfo(program) { RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in arguments) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEnd();
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{program} failed: {error}");
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{program} failed: {error.Result}");
     }
+
+    private static void Run(string program, params string[] arguments) => Capture(program, arguments);
 }

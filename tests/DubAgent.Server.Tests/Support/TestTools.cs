@@ -50,6 +50,10 @@ public sealed class CountArguments
 
     [Description("Milliseconds per step.")]
     public int DelayMs { get; init; } = 50;
+
+    [Description("File the count is written to, in the step folder.")]
+    [OutputPath]
+    public string Output { get; init; } = "count.txt";
 }
 
 public sealed record CountResult(int Counted);
@@ -71,7 +75,7 @@ public sealed class CountTestTool : Tool<CountArguments, CountResult>
             await Task.Delay(arguments.DelayMs, context.CancellationToken);
             context.Progress.Report(ProgressUpdate.Of(i, arguments.Steps, $"step {i}"));
         }
-        await File.WriteAllTextAsync(Path.Combine(context.WorkDirectory, "count.txt"), arguments.Steps.ToString());
+        await File.WriteAllTextAsync(context.Paths.CheckWrite(arguments.Output, "output"), arguments.Steps.ToString());
         Interlocked.Increment(ref Finished);
         return new CountResult(arguments.Steps);
     }

@@ -9,27 +9,42 @@ using ModelContextProtocol.Protocol;
 
 namespace DubAgent.Server.Tests.Transports;
 
-/// <summary>The Streamable HTTP endpoint on an in-process Kestrel (port 0) with the SDK's HTTP client.</summary>
+/// <summary>
+/// The Streamable HTTP endpoint on an in-process Kestrel (port 0) with the SDK's HTTP client, on both protocol revisions:
+/// 2025-11-25 (initialize, a session) and 2026-07-28 (server/discover, no session).
+/// </summary>
 public sealed class HttpTransportTests : IDisposable
 {
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
-    private static Task<McpClient> ConnectAsync(Uri endpoint, string? token = null) =>
+    public const string Sessions = "2025-11-25";
+    public const string Stateless = "2026-07-28";
+
+    public static Task<McpClient> ConnectAsync(Uri endpoint, string? token = null, string? protocolVersion = null) =>
         McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = endpoint,
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = token is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
-        }));
+        }), new McpClientOptions
+        {
+            ProtocolVersion = protocolVersion,
+            // A loaded machine answers the discovery probe slowly; the default 5 s would fall back to initialize.
+            DiscoverProbeTimeout = TimeSpan.FromSeconds(60),
+            InitializationTimeout = TimeSpan.FromSeconds(60),
+        });
 
-    [Fact]
-    public async Task Lists_calls_streams_progress_and_cancels_over_http()
+    [Theory]
+    [InlineData(Sessions)]
+    [InlineData(Stateless)]
+    public async Task Lists_calls_streams_progress_and_cancels_over_http(string protocolVersion)
     {
         var server = TestServices.Server(_temp);
         await using var host = await McpHttpHost.StartAsync(server, HttpBinding.Parse("127.0.0.1:0", null), CancellationToken.None);
-        await using var client = await ConnectAsync(host.Endpoint);
+        await using var client = await ConnectAsync(host.Endpoint, protocolVersion: protocolVersion);
+        Assert.Equal(protocolVersion, client.NegotiatedProtocolVersion);
 
         var tools = await client.ListToolsAsync();
         Assert.Contains(tools, t => t.Name == "probe_test_media");
@@ -37,7 +52,7 @@ public sealed class HttpTransportTests : IDisposable
         var video = TestMedia.Video(Path.Combine(_temp.Path, "media"));
         var probe = await client.CallToolAsync("probe_test_media", new Dictionary<string, object?> { ["input"] = video });
         Assert.NotEqual(true, probe.IsError);
-        Assert.InRange(probe.StructuredContent!.Value.GetProperty("duration").GetDouble(), 1.9, 2.2);
+        Assert.InRange(probe.ToolResult().GetProperty("duration").GetDouble(), 1.9, 2.2);
 
         var updates = 0;
         var counted = await client.CallToolAsync("count_test", new Dictionary<string, object?> { ["steps"] = 4, ["delay_ms"] = 120 },
@@ -46,7 +61,21 @@ public sealed class HttpTransportTests : IDisposable
         for (var i = 0; i < 100 && Volatile.Read(ref updates) < 3; i++) await Task.Delay(20);
         Assert.True(updates >= 3, $"only {updates} progress notifications over HTTP");
 
-        await CancelledCall.StartThenCancelAsync(client, "count_test", new System.Text.Json.Nodes.JsonObject { ["steps"] = 200, ["delay_ms"] = 50 });
+        if (protocolVersion == Sessions)
+        {
+            await CancelledCall.StartThenCancelAsync(client, "count_test", new System.Text.Json.Nodes.JsonObject { ["steps"] = 200, ["delay_ms"] = 50 });
+        }
+        else
+        {
+            // No session to carry notifications/cancelled: the client ends the call's own HTTP request.
+            using var stop = new CancellationTokenSource();
+            var firstProgress = new TaskCompletionSource();
+            var call = client.CallToolAsync("count_test", new Dictionary<string, object?> { ["steps"] = 200, ["delay_ms"] = 50 },
+                new CountingProgress(() => firstProgress.TrySetResult()), cancellationToken: stop.Token).AsTask();
+            await firstProgress.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        }
         var job = server.Jobs.RecentIds(1)[0];
         var status = "";
         for (var i = 0; i < 100 && status != "cancelled"; i++)

@@ -42,7 +42,8 @@ public sealed class TranslatePreflightTests
         Assert.Equal("engine_unavailable", error.Kind);
         Assert.Equal("apertium", error.Engine);
         Assert.Contains("translates into 'ja'", error.Message);
-        Assert.Contains("reachable targets: en, es", error.Message);
+        // Other installed pairs add targets on some machines; en and es always are.
+        Assert.Matches(@"reachable targets: (\w+, )*en, (\w+, )*es\b", error.Message);
         Assert.Contains("Debian has no apertium pair for any language -> ja", error.Message);
         Assert.Contains("DUBAGENT_LLM_MODEL", error.Hint);
     }

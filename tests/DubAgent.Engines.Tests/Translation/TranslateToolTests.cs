@@ -192,7 +192,8 @@ public sealed class TranslateToolTests : IDisposable
         var error = await Assert.ThrowsAsync<EngineUnavailableException>(() =>
             Invoke(services, new TranslateArguments { Transcript = _transcript, TargetLanguage = "ja" }, context));
         Assert.Equal("engine_unavailable", error.Kind);
-        Assert.Contains("translates en -> ja (reachable from en: es)", error.Message);
+        // Which other pairs are installed depends on the machine; eng-spa always is.
+        Assert.Matches(@"translates en -> ja \(reachable from en: [^)]*\bes\b", error.Message);
         Assert.Contains("DUBAGENT_LLM_MODEL", error.Hint);
         Assert.False(File.Exists(Path.Combine(context.WorkDirectory, "translation.json")));
     }

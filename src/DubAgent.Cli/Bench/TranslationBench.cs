@@ -97,10 +97,10 @@ public sealed partial class TranslationBench : IBenchStage
     /// </summary>
     private async Task<BenchRow> ScriptedPlannerRowAsync(BenchContext context, Transcript transcript, ApertiumTranslator apertium)
     {
-        var pair = (await apertium.PairsAsync(context.CancellationToken).ConfigureAwait(false))
-            .First(p => p.Source == transcript.Language && p.Target == Target && p.Variant is null);
-        var lines = await apertium.TranslateTextsAsync(pair, transcript.Segments.Select(s => s.Text).ToList(), new TermProtector(null, null), context.CancellationToken)
-            .ConfigureAwait(false);
+        var route = await apertium.RouteAsync(transcript.Language, Target, context.CancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"apertium reaches no {transcript.Language} -> {Target} here.");
+        var lines = (await apertium.TranslateTextsAsync(route, transcript.Language, transcript.Segments.Select(s => s.Text).ToList(),
+            new TermProtector(null, null), context.CancellationToken).ConfigureAwait(false)).Select(l => l.Text).ToList();
         var drafts = transcript.Segments.Select((s, i) => (s.Id, Text: i % 3 == 0 ? $"{lines[i]} {lines[i]}" : lines[i]))
             .ToDictionary(x => x.Id, x => x.Text, StringComparer.Ordinal);
         var plain = transcript.Segments.Select((s, i) => (s.Id, lines[i])).ToDictionary(x => x.Id, x => x.Item2, StringComparer.Ordinal);

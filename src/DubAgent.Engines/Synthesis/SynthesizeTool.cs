@@ -53,7 +53,7 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
         var total = await TotalDurationAsync(arguments, translation, context).ConfigureAwait(false);
 
         var (engine, status) = await engines.ResolveAsync<ISynthesizer>(Capabilities.Synthesize, arguments.Engine, token).ConfigureAwait(false);
-        // A language the engine has no voice for is a missing engine or voice (exit code 3), said before any clip is made.
+        // A language no voice here speaks is refused (exit code 2) before any clip is made.
         await reach.RequireSpeechAsync(language, engine.Name, token).ConfigureAwait(false);
         context.Report.Engine = engine.Name;
         context.Report.EngineVersion = status.Version;

@@ -10,6 +10,7 @@ using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
 using DubAgent.Engines.Languages;
+using DubAgent.Engines.Synthesis.Speakable;
 
 namespace DubAgent.Engines.Synthesis;
 
@@ -66,7 +67,7 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
         var lines = translation.Segments.Select(segment =>
         {
             var voice = voiceOf[SpeakerKey(segment)];
-            var clean = SpeakableText.Clean(segment.TargetText);
+            var clean = SpeakableText.Clean(SpeechNormalizer.Normalize(segment.TargetText, language));
             var key = ClipCache.Key(engine.Name, status.Version, fingerprint, voice, language, clean.Text);
             return new Line(segment, voice, clean, key, cache.PathFor(key));
         }).ToList();

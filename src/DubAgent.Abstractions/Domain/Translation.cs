@@ -49,4 +49,10 @@ public sealed record TranslatedSegment
 
     /// <summary>Set when the line needs a person's look: a fallback, or still over budget.</summary>
     public string? Flag { get; init; }
+
+    /// <summary>The pairs this line went through, in order ("eng-spa > es-fr" for a pivot through Spanish), when known.</summary>
+    public string? Chain { get; init; }
+
+    /// <summary>What a reviewer should know about the line (words the engine left untranslated, ...).</summary>
+    public IReadOnlyList<string>? Notes { get; init; }
 }

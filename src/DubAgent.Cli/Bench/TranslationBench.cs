@@ -17,13 +17,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DubAgent.Cli.Bench;
 
 /// <summary>
-/// The translate rows on the demo transcript (en -> es): apertium's share of lines within their time budget and its
+/// The translate rows on the demo transcript (en -> es, and apertium also to fr, pt, it, gl): apertium's share of lines within their time budget and its
 /// speed; the LLM planner's mechanics with a scripted chat client (rounds used, share within budget before and after
 /// planning); and, when DUBAGENT_LLM_* names an endpoint, the same figures for that real model.
 /// </summary>
 public sealed partial class TranslationBench : IBenchStage
 {
     private const string Target = "es";
+
+    /// <summary>The offline targets of issue 18: fr, pt, it through a Spanish pivot, gl by a direct pair.</summary>
+    private static readonly string[] OfflineTargets = ["fr", "pt", "it", "gl"];
 
     public string Stage => "translate";
 
@@ -43,6 +46,14 @@ public sealed partial class TranslationBench : IBenchStage
         else
         {
             rows.Add(await ToolRowAsync(context, transcriptPath, transcript, "apertium", "apertium").ConfigureAwait(false));
+            foreach (var target in OfflineTargets)
+            {
+                var route = await apertium.RouteAsync(transcript.Language, target, context.CancellationToken).ConfigureAwait(false);
+                rows.Add(route is null
+                    ? new BenchRow(Stage, $"apertium {transcript.Language}->{target}", null, null, Note: "not reachable here: see `dubagent doctor` (apertium: installable)")
+                    : await ToolRowAsync(context, transcriptPath, transcript, "apertium", $"apertium {transcript.Language}->{target} ({route.Chain})", target)
+                        .ConfigureAwait(false));
+            }
             rows.Add(await ScriptedPlannerRowAsync(context, transcript, apertium).ConfigureAwait(false));
         }
 
@@ -55,10 +66,11 @@ public sealed partial class TranslationBench : IBenchStage
     }
 
     /// <summary>The registered translate tool with one engine, timed, as a recipe would run it.</summary>
-    private async Task<BenchRow> ToolRowAsync(BenchContext context, string transcriptPath, Transcript transcript, string engine, string label)
+    private async Task<BenchRow> ToolRowAsync(BenchContext context, string transcriptPath, Transcript transcript, string engine, string label,
+        string target = Target)
     {
         var tool = context.Services.GetServices<ITool>().OfType<TranslateTool>().First();
-        var folder = Path.Combine(context.WorkDirectory, engine);
+        var folder = Path.Combine(context.WorkDirectory, target == Target ? engine : $"{engine}-{target}");
         var toolContext = new ToolContext
         {
             WorkDirectory = folder,
@@ -68,7 +80,7 @@ public sealed partial class TranslationBench : IBenchStage
         };
         Directory.CreateDirectory(folder);
         var clock = Stopwatch.StartNew();
-        var result = await tool.InvokeAsync(new TranslateArguments { Transcript = transcriptPath, TargetLanguage = Target, Engine = engine }, toolContext)
+        var result = await tool.InvokeAsync(new TranslateArguments { Transcript = transcriptPath, TargetLanguage = target, Engine = engine }, toolContext)
             .ConfigureAwait(false);
         var seconds = clock.Elapsed.TotalSeconds;
         var media = MediaSeconds(transcript);
@@ -87,7 +99,7 @@ public sealed partial class TranslationBench : IBenchStage
             $"{result.WithinBudget}/{result.Segments} within budget ({result.WithinBudgetShare:P0}), mean fit {result.MeanFitRatio:0.00}"
             + (result.RoundsUsed > 0 ? $", {result.RoundsUsed} rewording rounds" : "")
             + (result.FallbackSegments > 0 ? $", {result.FallbackSegments} fallback" : ""),
-            figures, $"demo transcript en->{Target}, {seconds:0.00} s");
+            figures, $"demo transcript {transcript.Language}->{target}, {seconds:0.00} s");
     }
 
     /// <summary>
@@ -97,10 +109,10 @@ public sealed partial class TranslationBench : IBenchStage
     /// </summary>
     private async Task<BenchRow> ScriptedPlannerRowAsync(BenchContext context, Transcript transcript, ApertiumTranslator apertium)
     {
-        var pair = (await apertium.PairsAsync(context.CancellationToken).ConfigureAwait(false))
-            .First(p => p.Source == transcript.Language && p.Target == Target && p.Variant is null);
-        var lines = await apertium.TranslateTextsAsync(pair, transcript.Segments.Select(s => s.Text).ToList(), new TermProtector(null, null), context.CancellationToken)
-            .ConfigureAwait(false);
+        var route = await apertium.RouteAsync(transcript.Language, Target, context.CancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"apertium reaches no {transcript.Language} -> {Target} here.");
+        var lines = (await apertium.TranslateTextsAsync(route, transcript.Language, transcript.Segments.Select(s => s.Text).ToList(),
+            new TermProtector(null, null), context.CancellationToken).ConfigureAwait(false)).Select(l => l.Text).ToList();
         var drafts = transcript.Segments.Select((s, i) => (s.Id, Text: i % 3 == 0 ? $"{lines[i]} {lines[i]}" : lines[i]))
             .ToDictionary(x => x.Id, x => x.Text, StringComparer.Ordinal);
         var plain = transcript.Segments.Select((s, i) => (s.Id, lines[i])).ToDictionary(x => x.Id, x => x.Item2, StringComparer.Ordinal);

@@ -36,7 +36,8 @@ public sealed record DoctorReport(
         var programs = await Task.WhenAll(catalog.Programs.Select(p => check.CheckAsync(p, cancellationToken))).ConfigureAwait(false);
         var engineReports = await EngineReport.AllAsync(engines, cancellationToken).ConfigureAwait(false);
         var ok = !programs.Any(p => p.Required && !p.Found);
-        var languages = await new LanguageReach(engines, new UnreachableLanguage(engines, new ApertiumPairPackages(runner)))
+        var packages = new ApertiumPairPackages(runner);
+        var languages = await new LanguageReach(engines, new UnreachableLanguage(engines, packages), new EngineReachRows(engines, packages))
             .SummaryAsync(cancellationToken).ConfigureAwait(false);
         return new DoctorReport(ok, programs, engineReports, ConfigurationView.Effective(configuration)) { Languages = languages };
     }

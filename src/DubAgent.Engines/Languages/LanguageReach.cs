@@ -6,10 +6,10 @@ namespace DubAgent.Engines.Languages;
 /// <summary>
 /// Which languages can be reached with what is installed and configured here: translated (apertium's installed pairs,
 /// any pair for a configured chat model, a plugin's own answer) and spoken (the synthesizers' voices). An unreachable
-/// language is an <see cref="EngineUnavailableException"/> naming what is reachable and what would reach it.
+/// language is an <see cref="InputException"/> (exit code 2) naming what is reachable and what would reach it.
 /// The engines and the registry cache what they ask their programs, so after the first call no process is started.
 /// </summary>
-public sealed class LanguageReach(IEngineRegistry engines, UnreachableLanguage refusals)
+public sealed class LanguageReach(IEngineRegistry engines, UnreachableLanguage refusals, EngineReachRows byEngine)
 {
     /// <summary>The languages <paramref name="source"/> (any source when null) can be translated into, by the named
     /// engine or by every translate engine that can run here.</summary>
@@ -61,7 +61,10 @@ public sealed class LanguageReach(IEngineRegistry engines, UnreachableLanguage r
             var targets = await Safely(() => TargetsAsync(translators, source, cancellationToken), LanguageSet.None).ConfigureAwait(false);
             rows.Add(new SourceReach(source, targets, targets.Intersect(spoken).Without(source)));
         }
-        return new ReachSummary(translators.Select(t => t.Name).ToList(), synthesizers.Select(s => s.Name).ToList(), spoken, sources.Any, rows);
+        return new ReachSummary(translators.Select(t => t.Name).ToList(), synthesizers.Select(s => s.Name).ToList(), spoken, sources.Any, rows)
+        {
+            ByEngine = await Safely<IReadOnlyList<EngineReachRow>>(() => byEngine.ForAllAsync(cancellationToken), []).ConfigureAwait(false),
+        };
     }
 
     private static async Task<bool> ReachesAsync(ITranslator translator, string? source, string target, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ public static class LanguageRegistration
     {
         services.TryAddSingleton<ApertiumPairPackages>();
         services.TryAddSingleton<UnreachableLanguage>();
+        services.TryAddSingleton<EngineReachRows>();
         services.TryAddSingleton<LanguageReach>();
         return services;
     }

@@ -17,6 +17,9 @@ public sealed record ReachSummary(
     bool AnySource,
     IReadOnlyList<SourceReach> Sources)
 {
+    /// <summary>Per translate engine: installed pairs, pivots, installable packages, the chat model.</summary>
+    public IReadOnlyList<EngineReachRow> ByEngine { get; init; } = [];
+
     /// <summary>Rows for people: what is translated, what is spoken, and what a dub reaches from each source.</summary>
     public IEnumerable<(string What, string Languages)> Rows()
     {
@@ -24,6 +27,7 @@ public sealed record ReachSummary(
         yield return ($"translate ({translators})", AnySource
             ? "any language -> any language"
             : Sources.Count == 0 ? "none" : string.Join(", ", Sources.SelectMany(s => s.TranslateTo.Codes.Select(t => $"{s.Source} -> {t}"))));
+        foreach (var row in ByEngine) yield return ($"  {row.Engine}: {row.Reach}", row.Languages);
         var synthesizers = Synthesizers.Count == 0 ? "no engine" : string.Join(", ", Synthesizers);
         yield return ($"speak ({synthesizers})", Spoken.Any ? "any language" : $"{Spoken.Codes.Count}: {Spoken}");
         if (AnySource) yield return ("dub from any language", Spoken.ToString());

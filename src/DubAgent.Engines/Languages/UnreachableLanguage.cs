@@ -9,14 +9,15 @@ namespace DubAgent.Engines.Languages;
 /// <summary>
 /// The error for a language that cannot be reached here: which languages are reachable, and what would reach it
 /// (another engine that can run here, Debian's apertium pair package when one exists, configuring the llm engine).
-/// It is an engine-unavailable error (exit code 3): the input is fine, an engine or a package is missing.
+/// It is an input error (exit code 2): the language asked for cannot be had here, and a run that asks for it is refused
+/// before its first step; an engine named explicitly that is not installed stays an engine-unavailable error.
 /// </summary>
 public sealed class UnreachableLanguage(IEngineRegistry engines, ApertiumPairPackages packages)
 {
     /// <summary>Longer lists are cut: the error stays one readable line (`dubagent doctor` lists them all).</summary>
     private const int ListedLanguages = 40;
 
-    public async Task<EngineUnavailableException> TranslationAsync(string? source, string target, string? named, IReadOnlyList<string> tried,
+    public async Task<InputException> TranslationAsync(string? source, string target, string? named, IReadOnlyList<string> tried,
         LanguageSet reachable, IReadOnlyList<string> others, CancellationToken cancellationToken)
     {
         var reason = source is null
@@ -33,10 +34,10 @@ public sealed class UnreachableLanguage(IEngineRegistry engines, ApertiumPairPac
         if (engines.Find(Capabilities.Translate, LlmTranslator.EngineName) is { } llm
             && !(await engines.StatusAsync(llm, cancellationToken).ConfigureAwait(false)).Available)
             fixes.Add($"configure the '{LlmTranslator.EngineName}' engine, which translates any pair (README: Translation with an LLM): {Clause(LlmTranslator.InstallHint)}");
-        return new EngineUnavailableException(string.Join(", ", tried), Capabilities.Translate, reason, Hint(fixes));
+        return new InputException($"Cannot translate with {Names(tried, "and")}: {reason}", Hint(fixes));
     }
 
-    public async Task<EngineUnavailableException> SpeechAsync(string language, IReadOnlyList<string> tried, LanguageSet spoken,
+    public async Task<InputException> SpeechAsync(string language, IReadOnlyList<string> tried, LanguageSet spoken,
         IReadOnlyList<string> others, CancellationToken cancellationToken)
     {
         var fixes = new List<string>();
@@ -46,8 +47,7 @@ public sealed class UnreachableLanguage(IEngineRegistry engines, ApertiumPairPac
             var status = await engines.StatusAsync(engine, cancellationToken).ConfigureAwait(false);
             if (!status.Available) fixes.Add($"set up '{engine.Name}' and give it a voice for '{language}' ({Clause(status.InstallHint ?? "see `dubagent doctor`")})");
         }
-        return new EngineUnavailableException(string.Join(", ", tried), Capabilities.Synthesize,
-            $"no voice here speaks '{language}' (spoken: {List(spoken)})", Hint(fixes));
+        return new InputException($"Cannot speak with {Names(tried, "and")}: no voice here speaks '{language}' (spoken: {List(spoken)})", Hint(fixes));
     }
 
     /// <summary>The package that adds the pair when Debian has one; otherwise a note saying it has none.</summary>
@@ -79,7 +79,7 @@ public sealed class UnreachableLanguage(IEngineRegistry engines, ApertiumPairPac
             ? languages.ToString()
             : $"{string.Join(", ", languages.Codes.Take(ListedLanguages))} and {languages.Codes.Count - ListedLanguages} more";
 
-    private static string Names(IReadOnlyList<string> names) => string.Join(" or ", names.Select(n => $"'{n}'"));
+    private static string Names(IReadOnlyList<string> names, string joiner = "or") => string.Join($" {joiner} ", names.Select(n => $"'{n}'"));
 
     private static bool Is(string name, string engine) => string.Equals(name, engine, StringComparison.OrdinalIgnoreCase);
 }

@@ -10,6 +10,7 @@ using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
 using DubAgent.Engines.Languages;
+using DubAgent.Engines.Synthesis.Speakable;
 
 namespace DubAgent.Engines.Synthesis;
 
@@ -53,7 +54,7 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
         var total = await TotalDurationAsync(arguments, translation, context).ConfigureAwait(false);
 
         var (engine, status) = await engines.ResolveAsync<ISynthesizer>(Capabilities.Synthesize, arguments.Engine, token).ConfigureAwait(false);
-        // A language the engine has no voice for is a missing engine or voice (exit code 3), said before any clip is made.
+        // A language no voice here speaks is refused (exit code 2) before any clip is made.
         await reach.RequireSpeechAsync(language, engine.Name, token).ConfigureAwait(false);
         context.Report.Engine = engine.Name;
         context.Report.EngineVersion = status.Version;
@@ -66,7 +67,7 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
         var lines = translation.Segments.Select(segment =>
         {
             var voice = voiceOf[SpeakerKey(segment)];
-            var clean = SpeakableText.Clean(segment.TargetText);
+            var clean = SpeakableText.Clean(SpeechNormalizer.Normalize(segment.TargetText, language));
             var key = ClipCache.Key(engine.Name, status.Version, fingerprint, voice, language, clean.Text);
             return new Line(segment, voice, clean, key, cache.PathFor(key));
         }).ToList();

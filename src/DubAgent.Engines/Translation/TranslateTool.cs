@@ -37,7 +37,7 @@ public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>, I
         var target = TargetLanguage(arguments.TargetLanguage, transcript.Language);
 
         var (engine, version) = await ChooseEngineAsync(arguments, context).ConfigureAwait(false);
-        // A missing pair is a missing package or engine (exit code 3), said before any work, with what would reach it.
+        // A language nothing here reaches is refused (exit code 2) before any work, with what would reach it.
         if (!WantsClientModel(arguments.Model))
             await context.Services.GetRequiredService<LanguageReach>()
                 .RequireTranslationAsync(transcript.Language, target, engine.Name, context.CancellationToken).ConfigureAwait(false);

@@ -67,6 +67,12 @@ public sealed class DoctorCommandTests
         Assert.Contains("es", targets);
         Assert.DoesNotContain("ja", targets);
         Assert.Equal(targets.Where(spoken.Contains), english.GetProperty("dub_to").GetProperty("codes").EnumerateArray().Select(c => c.GetString()));
+        var byEngine = languages.GetProperty("by_engine").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("engine").GetString() + ": " + r.GetProperty("reach").GetString(), r => r.GetProperty("languages").GetString()!);
+        Assert.Contains("en -> es", byEngine["apertium: installed pairs"]);
+        Assert.Contains("fr (eng-spa > es-fr)", byEngine["apertium: through a pivot"]); // the pairs ./dubagent test installs
+        Assert.Contains("fr", targets);
+        Assert.Contains("DUBAGENT_LLM_MODEL", byEngine["llm: not configured"]);
 
         var text = await CliRun.InProcessAsync("doctor", "--config", "Llm:Model=tiny-model");
         Assert.Contains("Languages reachable here", text.Stdout);

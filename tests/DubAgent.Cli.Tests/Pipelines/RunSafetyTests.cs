@@ -111,7 +111,7 @@ public sealed class RunSafetyTests : IDisposable
     }
 
     [Fact]
-    public async Task A_dub_into_a_language_nothing_here_reaches_stops_before_any_step_with_exit_3()
+    public async Task A_dub_into_a_language_nothing_here_reaches_stops_before_any_step_with_exit_2()
     {
         var video = _temp["talk.mp4"];
         var made = await new ProcessRunner().RunAsync(new ProcessRequest("ffmpeg",
@@ -123,7 +123,7 @@ public sealed class RunSafetyTests : IDisposable
 
         var result = await CliRun.InProcessAsync("run", "dub", "--input", video, "--set", "target_language=ja", "--out", _temp["job"],
             "--config", "Llm:Model=");
-        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("dub.yaml:", result.Stderr);
         Assert.Contains("ja", result.Stderr);
         Assert.Contains("reachable", result.Stderr);

@@ -23,11 +23,11 @@ public sealed class SynthesizePreflightTests : IDisposable
     private Task Preflight(JsonObject arguments) => ((IPreflightTool)Tool).PreflightAsync(arguments, _kit.Services, CancellationToken.None);
 
     [Fact]
-    public async Task A_language_no_voice_here_speaks_is_refused_as_a_missing_engine_listing_the_spoken_ones()
+    public async Task A_language_no_voice_here_speaks_is_refused_as_bad_input_listing_the_spoken_ones()
     {
-        var error = await Assert.ThrowsAsync<EngineUnavailableException>(() => Preflight(new JsonObject { ["language"] = "zu" }));
-        Assert.Equal("engine_unavailable", error.Kind);
-        Assert.Equal("espeak-ng", error.Engine);
+        var error = await Assert.ThrowsAsync<InputException>(() => Preflight(new JsonObject { ["language"] = "zu" }));
+        Assert.Equal("input", error.Kind);
+        Assert.Contains("Cannot speak with 'espeak-ng'", error.Message);
         Assert.Contains("no voice here speaks 'zu'", error.Message);
         Assert.Matches(@"spoken: af, am, .*\bes\b.* and \d+ more", error.Message);
         Assert.Contains("piper", error.Hint);
@@ -63,7 +63,7 @@ public sealed class SynthesizePreflightTests : IDisposable
         };
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(translation, DubAgentJson.Options));
         var context = _kit.Context();
-        var error = await Assert.ThrowsAsync<EngineUnavailableException>(() => Tool.InvokeAsync(new SynthesizeArguments { Translation = path }, context));
+        var error = await Assert.ThrowsAsync<InputException>(() => Tool.InvokeAsync(new SynthesizeArguments { Translation = path }, context));
         Assert.Contains("'zu'", error.Message);
         Assert.False(File.Exists(Path.Combine(context.WorkDirectory, SynthesizeTool.VoiceFile)));
     }

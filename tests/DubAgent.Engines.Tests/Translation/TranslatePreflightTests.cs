@@ -34,13 +34,13 @@ public sealed class TranslatePreflightTests
         ((IPreflightTool)services.GetServices<ITool>().Single(t => t.Name == "translate")).PreflightAsync(arguments, services, CancellationToken.None);
 
     [Fact]
-    public async Task Japanese_with_only_apertium_is_refused_as_a_missing_engine_listing_what_is_reachable()
+    public async Task Japanese_with_only_apertium_is_refused_as_bad_input_listing_what_is_reachable()
     {
         await using var services = Services();
-        var error = await Assert.ThrowsAsync<EngineUnavailableException>(() => Preflight(services, new JsonObject { ["target_language"] = "ja" }));
+        var error = await Assert.ThrowsAsync<InputException>(() => Preflight(services, new JsonObject { ["target_language"] = "ja" }));
 
-        Assert.Equal("engine_unavailable", error.Kind);
-        Assert.Equal("apertium", error.Engine);
+        Assert.Equal("input", error.Kind);
+        Assert.Contains("Cannot translate with 'apertium'", error.Message);
         Assert.Contains("translates into 'ja'", error.Message);
         // Other installed pairs add targets on some machines; en and es always are.
         Assert.Matches(@"reachable targets: (\w+, )*en, (\w+, )*es\b", error.Message);
@@ -62,7 +62,7 @@ public sealed class TranslatePreflightTests
     public async Task A_missing_apertium_pair_names_the_debian_package_that_adds_it()
     {
         await using var services = Services();
-        var error = await Assert.ThrowsAsync<EngineUnavailableException>(() => Preflight(services, new JsonObject { ["target_language"] = "ca" }));
+        var error = await Assert.ThrowsAsync<InputException>(() => Preflight(services, new JsonObject { ["target_language"] = "ca" }));
         Assert.Contains("Debian's apertium pair from the source language", error.Hint);
         Assert.Contains("apertium-eng-cat", error.Hint);
         Assert.Contains("apertium-spa-cat", error.Hint);
@@ -75,7 +75,7 @@ public sealed class TranslatePreflightTests
         await Preflight(services, new JsonObject { ["target_language"] = "ja" });
         await Preflight(services, new JsonObject { ["target_language"] = "ja", ["engine"] = "llm" });
 
-        var error = await Assert.ThrowsAsync<EngineUnavailableException>(() =>
+        var error = await Assert.ThrowsAsync<InputException>(() =>
             Preflight(services, new JsonObject { ["target_language"] = "ja", ["engine"] = "apertium" }));
         Assert.StartsWith("Use engine 'llm', which translates it", error.Hint);
         Assert.DoesNotContain("DUBAGENT_LLM_MODEL", error.Hint);
@@ -111,10 +111,10 @@ public sealed class TranslatePreflightTests
 
         await Preflight(provider, new JsonObject { ["target_language"] = "es" });
         var first = runner.Runs;
-        await Assert.ThrowsAsync<EngineUnavailableException>(() => Preflight(provider, new JsonObject { ["target_language"] = "ja" }));
+        await Assert.ThrowsAsync<InputException>(() => Preflight(provider, new JsonObject { ["target_language"] = "ja" }));
         var afterRefusal = runner.Runs;
         await Preflight(provider, new JsonObject { ["target_language"] = "es" });
-        await Assert.ThrowsAsync<EngineUnavailableException>(() => Preflight(provider, new JsonObject { ["target_language"] = "ja" }));
+        await Assert.ThrowsAsync<InputException>(() => Preflight(provider, new JsonObject { ["target_language"] = "ja" }));
         Assert.True(first > 0, "the first preflight asks apertium for its pairs");
         Assert.Equal(afterRefusal, runner.Runs);
     }

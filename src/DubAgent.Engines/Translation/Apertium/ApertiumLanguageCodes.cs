@@ -16,6 +16,8 @@ public static class ApertiumLanguageCodes
         ["bs"] = "bos", ["mk"] = "mkd", ["bg"] = "bul", ["tr"] = "tur", ["mt"] = "mlt", ["sq"] = "sqi", ["ky"] = "kir",
         ["id"] = "ind", ["ms"] = "msa", ["hi"] = "hin", ["ur"] = "urd", ["fi"] = "fin", ["se"] = "sme", ["an"] = "arg",
         ["sc"] = "srd", ["co"] = "cos", ["fo"] = "fao", ["he"] = "heb",
+        // No ISO 639-1 code: the three-letter code is the language's code in DubAgent too.
+        ["ast"] = "ast",
     };
 
     private static readonly Dictionary<string, string> ThreeToTwo =
@@ -25,7 +27,7 @@ public static class ApertiumLanguageCodes
     public static string? ToIso6391(string apertiumCode)
     {
         var code = apertiumCode.ToLowerInvariant();
-        if (code.Length == 2) return code;
+        if (code.Length == 2 || TwoToThree.ContainsKey(code) && TwoToThree[code] == code) return code;
         return ThreeToTwo.GetValueOrDefault(code);
     }
 }

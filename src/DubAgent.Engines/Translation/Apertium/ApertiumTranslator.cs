@@ -29,7 +29,8 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
     public string Capability => Capabilities.Translate;
 
     public string Description =>
-        "Offline rule-based machine translation (apertium, installed pairs such as en<->es). Fast and literal; no tone "
+        "Offline rule-based machine translation (apertium: installed pairs such as en<->es, and through a pivot such as "
+        + "en->es->fr when no direct pair exists). Fast and literal; no tone "
         + "or length control. Use when no language model is configured, or as the LLM planner's fallback.";
 
     public async Task<EngineStatus> CheckAsync(CancellationToken cancellationToken)
@@ -43,40 +44,53 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
         return EngineStatus.Ready(version, "pairs: " + string.Join(", ", pairs.Select(p => p.Mode)));
     }
 
-    public async Task<bool> SupportsAsync(string sourceLanguage, string targetLanguage, CancellationToken cancellationToken)
-    {
-        if (ProgramLocator.Find("apertium") is null) return false;
-        return Choose(await PairsAsync(cancellationToken).ConfigureAwait(false), sourceLanguage, targetLanguage) is not null;
-    }
+    public async Task<bool> SupportsAsync(string sourceLanguage, string targetLanguage, CancellationToken cancellationToken) =>
+        await RouteAsync(sourceLanguage, targetLanguage, cancellationToken).ConfigureAwait(false) is not null;
 
     public async Task<LanguageSet> SourcesAsync(CancellationToken cancellationToken) =>
         LanguageSet.Of((await InstalledPairsAsync(cancellationToken).ConfigureAwait(false)).Select(p => p.Source));
 
-    /// <summary>The installed direct pairs' targets (apertium translates each pair on its own; no pivots).</summary>
-    public async Task<LanguageSet> TargetsAsync(string? source, CancellationToken cancellationToken) =>
+    /// <summary>The targets reached by installed pairs, directly or through pivots (<see cref="ApertiumRoute"/>).</summary>
+    public async Task<LanguageSet> TargetsAsync(string? source, CancellationToken cancellationToken)
+    {
+        var pairs = await InstalledPairsAsync(cancellationToken).ConfigureAwait(false);
+        var sources = source is null ? pairs.Select(p => p.Source).Distinct() : [Primary(source)];
+        return LanguageSet.Of(sources.SelectMany(s => ApertiumRoute.Targets(pairs, s)));
+    }
+
+    /// <summary>The targets of installed direct pairs only (doctor shows them apart from the pivots).</summary>
+    public async Task<LanguageSet> DirectTargetsAsync(string source, CancellationToken cancellationToken) =>
         LanguageSet.Of((await InstalledPairsAsync(cancellationToken).ConfigureAwait(false))
-            .Where(p => source is null || p.Source == Primary(source)).Select(p => p.Target));
+            .Where(p => p.Source == Primary(source)).Select(p => p.Target));
 
     /// <summary>The installed directions, from `apertium -l` (asked once per process).</summary>
     public Task<IReadOnlyList<ApertiumPair>> PairsAsync(CancellationToken cancellationToken) =>
         _pairs is { IsFaulted: false, IsCanceled: false } ? _pairs : _pairs = ListPairsAsync(cancellationToken);
 
+    /// <summary>The pairs a line goes through, direct or through pivots; null when the installed pairs do not connect them.</summary>
+    public async Task<ApertiumRoute?> RouteAsync(string source, string target, CancellationToken cancellationToken) =>
+        ApertiumRoute.Find(await InstalledPairsAsync(cancellationToken).ConfigureAwait(false), source, target);
+
     public async Task<Translation> TranslateAsync(TranslationRequest request, EngineContext context)
     {
         var transcript = request.Transcript;
-        var pairs = await PairsAsync(context.CancellationToken).ConfigureAwait(false);
-        var pair = Choose(pairs, transcript.Language, request.TargetLanguage)
+        var route = await RouteAsync(transcript.Language, request.TargetLanguage, context.CancellationToken).ConfigureAwait(false)
             ?? throw new EngineUnavailableException(EngineName, Capability,
-                $"no {transcript.Language} -> {request.TargetLanguage} pair is installed (installed: {string.Join(", ", pairs.Select(p => p.Mode))})",
+                $"no installed pairs connect {transcript.Language} -> {request.TargetLanguage}, directly or through a pivot (installed: "
+                + $"{string.Join(", ", (await PairsAsync(context.CancellationToken).ConfigureAwait(false)).Select(p => p.Mode))})",
                 "Install a pair for these languages (list them with: apt-cache search apertium-), or use engine 'llm'.");
 
-        context.Progress.Report(new ProgressUpdate(0, $"apertium {pair.Mode}: {transcript.Segments.Count} segments"));
-        var targets = await TranslateTextsAsync(pair, transcript.Segments.Select(s => s.Text).ToList(),
+        context.Progress.Report(new ProgressUpdate(0, $"apertium {route.Chain}: {transcript.Segments.Count} segments"));
+        var lines = await TranslateTextsAsync(route, transcript.Language, transcript.Segments.Select(s => s.Text).ToList(),
             new TermProtector(request.Glossary, request.DoNotTranslate), context.CancellationToken).ConfigureAwait(false);
         context.Progress.Report(new ProgressUpdate(1, "apertium done"));
 
         var segments = transcript.Segments
-            .Select((s, i) => SegmentFit.Build(s, targets[i], request.TargetLanguage, EngineName, ToneHeuristic.For(s.Text), 0, null))
+            .Select((s, i) => SegmentFit.Build(s, lines[i].Text, request.TargetLanguage, EngineName, ToneHeuristic.For(s.Text), 0, null) with
+            {
+                Chain = route.Chain,
+                Notes = lines[i].UnknownWords.Count == 0 ? null : [$"apertium left untranslated: {string.Join(", ", lines[i].UnknownWords)}"],
+            })
             .ToList();
         return new Translation
         {
@@ -89,25 +103,39 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
         };
     }
 
-    /// <summary>Translates lines (one per segment), keeping protected terms; the same count comes back, in order.</summary>
-    public async Task<IReadOnlyList<string>> TranslateTextsAsync(ApertiumPair pair, IReadOnlyList<string> texts,
+    /// <summary>
+    /// Translates lines (one per segment) along the route, keeping protected terms; the same count comes back, in order.
+    /// Each leg's unknown-word marks are taken out before the next leg reads the line, and the words are kept per line.
+    /// </summary>
+    public async Task<IReadOnlyList<ApertiumLine>> TranslateTextsAsync(ApertiumRoute route, string sourceLanguage, IReadOnlyList<string> texts,
         TermProtector protector, CancellationToken cancellationToken)
     {
-        var protectedTexts = texts.Select(t => protector.Protect(OneLine(t))).ToList();
-        var results = new string[texts.Count];
-        var toTranslate = Enumerable.Range(0, texts.Count).Where(i => protectedTexts[i].Text.Length > 0).ToList();
-        foreach (var i in Enumerable.Range(0, texts.Count).Except(toTranslate)) results[i] = "";
+        var protectedTexts = texts.Select(t => protector.Protect(OneLine(ApertiumSourceText.Prepare(t, sourceLanguage)))).ToList();
+        var current = protectedTexts.Select(p => p.Text).ToArray();
+        var unknown = texts.Select(_ => new List<string>()).ToArray();
+        var toTranslate = Enumerable.Range(0, texts.Count).Where(i => current[i].Length > 0).ToList();
 
-        if (toTranslate.Count > 0)
+        foreach (var leg in route.Legs)
         {
-            var parts = await TranslateBatchAsync(pair, toTranslate.Select(i => protectedTexts[i].Text).ToList(), cancellationToken).ConfigureAwait(false);
+            if (toTranslate.Count == 0) break;
+            var parts = await TranslateBatchAsync(leg, toTranslate.Select(i => current[i]).ToList(), cancellationToken).ConfigureAwait(false);
             for (var k = 0; k < toTranslate.Count; k++)
             {
                 var i = toTranslate[k];
-                results[i] = TermProtector.Restore(SpaceBeforePunctuation().Replace(OneLine(parts[k]), "$1"), protectedTexts[i].Tokens);
+                var (text, words) = UnknownWordMarks.Take(OneLine(parts[k]));
+                current[i] = text;
+                var tokens = protectedTexts[i].Tokens;
+                foreach (var word in words)
+                    if (!tokens.Keys.Any(t => string.Equals(t, word, StringComparison.OrdinalIgnoreCase))
+                        && !unknown[i].Contains(word, StringComparer.OrdinalIgnoreCase))
+                        unknown[i].Add(word);
             }
         }
-        return results;
+        return Enumerable.Range(0, texts.Count)
+            .Select(i => new ApertiumLine(
+                current[i].Length == 0 ? "" : TermProtector.Restore(SpaceBeforePunctuation().Replace(current[i], "$1"), protectedTexts[i].Tokens),
+                unknown[i]))
+            .ToList();
     }
 
     /// <summary>
@@ -126,9 +154,10 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
         return [.. first, .. second];
     }
 
+    /// <summary>Runs one pair with its unknown-word marks kept (no -u): they are taken out afterwards and listed.</summary>
     private async Task<string> RunAsync(ApertiumPair pair, string text, CancellationToken cancellationToken)
     {
-        var request = new ProcessRequest("apertium", ["-u", "-f", "txt", pair.Mode])
+        var request = new ProcessRequest("apertium", ["-f", "txt", pair.Mode])
         {
             StandardInput = text + "\n",
             Timeout = TimeSpan.FromSeconds(60 + text.Length / 500.0),
@@ -138,18 +167,6 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
             throw new EngineFailedException(EngineName, $"apertium {pair.Mode} exited with code {result.ExitCode}.",
                 $"Check the pair with: echo hello | apertium {pair.Mode}", result.StderrTail);
         return result.StandardOutput;
-    }
-
-    private static ApertiumPair? Choose(IReadOnlyList<ApertiumPair> pairs, string source, string target)
-    {
-        var s = Primary(source);
-        var t = Primary(target);
-        var matches = pairs.Where(p => p.Source == s && p.Target == t).ToList();
-        // A regional variant asked for (en-US) picks its mode (spa-eng_US); otherwise the plain mode comes first.
-        var variant = target.Contains('-') || target.Contains('_') ? target[(target.IndexOfAny(['-', '_']) + 1)..] : null;
-        return matches.FirstOrDefault(p => variant is not null && string.Equals(p.Variant, variant, StringComparison.OrdinalIgnoreCase))
-            ?? matches.FirstOrDefault(p => p.Variant is null)
-            ?? matches.FirstOrDefault();
     }
 
     private async Task<IReadOnlyList<ApertiumPair>> InstalledPairsAsync(CancellationToken cancellationToken) =>

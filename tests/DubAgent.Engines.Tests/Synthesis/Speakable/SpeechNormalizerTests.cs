@@ -1,0 +1,50 @@
+using DubAgent.Engines.Synthesis.Speakable;
+
+namespace DubAgent.Engines.Tests.Synthesis.Speakable;
+
+/// <summary>What a voice reads: numbers as words and abbreviations spelled out in the target language, no stray marks.</summary>
+public sealed class SpeechNormalizerTests
+{
+    [Theory]
+    [InlineData("en", "I have 21 cats and 1,000 dogs.", "I have twenty-one cats and one thousand dogs.")]
+    [InlineData("es", "Tengo 3 gatos y 1.234 perros.", "Tengo tres gatos y mil doscientos treinta y cuatro perros.")]
+    [InlineData("es", "Mide 3,5 metros", "Mide tres coma cinco metros")]
+    [InlineData("fr", "Il a 21 ans", "Il a vingt et un ans")]
+    [InlineData("it", "Sono 3 ore", "Sono tre ore")]
+    [InlineData("pt", "São 3 horas", "São três horas")]
+    [InlineData("en", "It is 3.5 m", "It is three point five m")]
+    public void Numbers_are_words_of_the_target_language(string language, string text, string expected) =>
+        Assert.Equal(expected, SpeechNormalizer.Normalize(text, language));
+
+    [Theory]
+    [InlineData("es", "El Sr. García y la Dra. Pérez, etc.", "El señor García y la doctora Pérez, etcétera")]
+    [InlineData("en", "Dr. Smith & Mr. Jones", "Doctor Smith and Mister Jones")]
+    [InlineData("fr", "M. Dupont a 50%", "monsieur Dupont a cinquante pour cent")]
+    [InlineData("it", "La Sig.ra Rossi", "La signora Rossi")]
+    public void Abbreviations_and_symbols_are_spelled_out(string language, string text, string expected) =>
+        Assert.Equal(expected, SpeechNormalizer.Normalize(text, language));
+
+    [Fact]
+    public void Marks_and_markup_never_reach_the_voice()
+    {
+        Assert.Equal("Lo cogió bien, flibbertigibbet.", SpeechNormalizer.Normalize("Lo *cogió bien, #*flibbertigibbet .", "es"));
+        Assert.Equal("yes or no", SpeechNormalizer.Normalize("**yes** or [no]", "en"));
+        Assert.Equal("rock roll", SpeechNormalizer.Normalize("rock/roll", "en"));
+        Assert.Equal("Hola mundo", SpeechNormalizer.Normalize("  Hola   _mundo_ ", "es"));
+    }
+
+    [Fact]
+    public void Codes_ids_and_words_with_digits_stay_as_written()
+    {
+        Assert.Equal("mp3 y 4K", SpeechNormalizer.Normalize("mp3 y 4K", "es"));
+        Assert.Equal("1234567890123456789", SpeechNormalizer.Normalize("1234567890123456789", "en"));
+    }
+
+    [Fact]
+    public void A_language_without_a_number_converter_keeps_its_digits()
+    {
+        Assert.False(NumberWords.Spells("gl")); // Humanizer would answer in English
+        Assert.Equal("Teño 21 anos", SpeechNormalizer.Normalize("Teño 21 anos", "gl"));
+        Assert.True(NumberWords.Spells("es"));
+    }
+}

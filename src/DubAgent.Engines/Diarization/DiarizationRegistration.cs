@@ -11,6 +11,7 @@ public static class DiarizationRegistration
     public static IServiceCollection AddDiarization(this IServiceCollection services)
     {
         services.AddSpeechDetection();
+        services.AddSingleton<SpeechSegmenter>();
         services.AddSingleton<PyannoteDiarizer>();
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<PyannoteDiarizer>());
         services.AddSingleton<MfccDiarizer>();

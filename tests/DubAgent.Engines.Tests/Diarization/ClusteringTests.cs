@@ -28,12 +28,16 @@ public class ClusteringTests
     }
 
     [Fact]
-    public void Short_flips_inside_a_span_are_smoothed_but_not_across_spans()
+    public void Viterbi_ignores_a_short_flip_inside_speech_but_follows_a_change_across_a_pause()
     {
-        int[] labels = [0, 0, 0, 0, 1, 0, 0, 0, 1, 1];
+        // Block 4 leans to speaker 1 by less than a switch costs; blocks 8-9 lean to speaker 1 after a pause.
+        double[][] scores = [[0, -5], [0, -5], [0, -5], [0, -5], [-3, 0], [0, -5], [0, -5], [0, -5], [-5, 0], [-5, 0]];
         int[] spans = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1];
-        var smoothed = new LabelSmoother { MinRunBlocks = 3 }.Smooth(labels, spans);
-        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 1, 1], smoothed);
+        var labels = new ViterbiResegmenter { SwitchPenalty = 10, PauseSwitchPenalty = 1 }.Decode(scores, spans);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 1, 1], labels);
+        // A sustained change inside one span is followed once it outweighs the switch.
+        double[][] sustained = [[0, -5], [0, -5], [0, -5], [-5, 0], [-5, 0], [-5, 0]];
+        Assert.Equal([0, 0, 0, 1, 1, 1], new ViterbiResegmenter { SwitchPenalty = 10 }.Decode(sustained, [0, 0, 0, 0, 0, 0]));
     }
 
     [Fact]

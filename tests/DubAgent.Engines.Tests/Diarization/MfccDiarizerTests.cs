@@ -11,7 +11,7 @@ public class MfccDiarizerTests : IDisposable
 {
     private readonly SpeechFixtures _fixtures = new();
 
-    private static MfccDiarizer Diarizer() => new(SpeechFixtures.Media, SpeechFixtures.Configuration(), SpeechFixtures.EnergyRegions);
+    private static MfccDiarizer Diarizer() => new(SpeechFixtures.Configuration(), new SpeechSegmenter(SpeechFixtures.Media, SpeechFixtures.EnergyRegions));
 
     [Fact]
     public async Task Two_espeak_voices_are_told_apart_with_low_DER()

@@ -18,7 +18,8 @@ public sealed class SpeakerResegmenter
 
     /// <param name="labels">A speaker index per block; -1 for blocks that fit no model yet.</param>
     /// <param name="score">Per block, a log-score for each speaker fitted from the labels (k = number of speakers).</param>
-    /// <param name="dropSmall">True when the count is free: small speakers are dropped (never below <paramref name="minSpeakers"/>).</param>
+    /// <param name="dropSmall">True when the count is free: small speakers are dropped.</param>
+    /// <param name="minSpeakers">Decoding never leaves fewer speakers than this (the given count, or the min_speakers hint).</param>
     public int[] Refine(IReadOnlyList<SpeechBlock> blocks, int[] labels, Func<int[], int, IReadOnlyList<double[]>> score, bool dropSmall, int minSpeakers)
     {
         var spans = blocks.Select(b => b.Span).ToArray();
@@ -28,10 +29,12 @@ public sealed class SpeakerResegmenter
             var k = labels.Max() + 1;
             if (k <= 1) return labels.Select(_ => 0).ToArray();
             var decoded = Renumber(Viterbi.Decode(score(labels, k), spans));
+            if (decoded.Max() + 1 < Math.Min(k, minSpeakers)) break; // a speaker the caller asked for would vanish
             var unchanged = decoded.SequenceEqual(labels);
             labels = decoded;
             if (unchanged) break;
         }
+        labels = FillUnlabelled(labels);
         if (!dropSmall) return labels;
         var kept = Small(blocks, labels, minSpeakers);
         if (kept is null) return labels;
@@ -48,6 +51,17 @@ public sealed class SpeakerResegmenter
             .Where((p, rank) => rank < Math.Max(1, minSpeakers) || p.Value >= MinClusterShare * total || p.Value >= MinSpeakerSeconds)
             .Select(p => p.Key).ToHashSet();
         return keep.Count < seconds.Count ? keep : null;
+    }
+
+    /// <summary>Blocks never decoded (decoding stopped early) take the label before them, or after them at the start.</summary>
+    private static int[] FillUnlabelled(int[] labels)
+    {
+        var result = labels.ToArray();
+        var last = Array.Find(result, l => l >= 0);
+        for (var i = 0; i < result.Length; i++)
+            if (result[i] < 0) result[i] = Math.Max(0, last);
+            else last = result[i];
+        return result;
     }
 
     /// <summary>Labels 0..k-1 in order of first appearance; -1 stays -1.</summary>

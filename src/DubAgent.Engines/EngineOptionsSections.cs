@@ -19,6 +19,7 @@ public static class EngineOptionsSections
         .AddOptionsSection<WhisperCppOptions>(WhisperCppOptions.Section)
         .AddOptionsSection<OpenAiOptions>(OpenAiOptions.Section)
         .AddOptionsSection<MfccOptions>(MfccOptions.Section)
+        .AddOptionsSection<EmbeddingsOptions>(EmbeddingsOptions.Section)
         .AddOptionsSection<PyannoteOptions>(PyannoteOptions.Section)
         .AddOptionsSection<LlmSettings>(LlmSettings.Section)
         .AddOptionsSection<EspeakNgOptions>(EspeakNgOptions.Section)

@@ -18,9 +18,10 @@ public sealed class DiarizeTool : Tool<DiarizeArguments, DiarizeResult>
 
     public override string Description =>
         "Finds who speaks when in an audio or video file. With a transcript (from transcribe) it writes that transcript "
-        + "with a speaker (SPEAKER_00, SPEAKER_01, ... in order of first appearance) on every segment and num_speakers set; "
+        + "with a speaker (SPEAKER_00, SPEAKER_01, ... in order of first appearance) on every segment and num_speakers set "
+        + "(a segment spanning a speaker change is split there, its words with it); "
         + "without one it writes the speaker turns as segments with empty text. Also writes the turns as RTTM. "
-        + "num_speakers fixes the count, else it is found automatically. Next: translate.";
+        + "num_speakers fixes the count, else it is found automatically within min_speakers and max_speakers. Next: translate.";
 
     public override string? Capability => Capabilities.Diarize;
 

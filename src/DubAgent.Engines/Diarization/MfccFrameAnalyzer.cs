@@ -3,18 +3,14 @@ using MathNet.Numerics.IntegralTransforms;
 namespace DubAgent.Engines.Diarization;
 
 /// <summary>
-/// Per 25 ms frame (10 ms hop) of 16 kHz mono audio: MFCCs (Hamming window, pre-emphasis, 26 mel filters, DCT-II)
-/// and the pitch from the autocorrelation (inverse FFT of the same power spectrum), NaN when unvoiced.
+/// Per 25 ms frame (10 ms hop) of 16 kHz mono audio: MFCCs (Hamming window, pre-emphasis, 26 mel filters, DCT-II).
 /// </summary>
 public sealed class MfccFrameAnalyzer
 {
     public const int SampleRate = 16_000;
     public const int FrameLength = 400;
     public const int Hop = 160;
-    private const int FftSize = 1024; // twice the frame, so the autocorrelation is not circular
-    private const double MinPitchHz = 60;
-    private const double MaxPitchHz = 400;
-    private const float VoicingThreshold = 0.4f;
+    private const int FftSize = 512;
 
     private readonly MelFilterBank _mel = new(26, FftSize, SampleRate, 64, 7600);
     private readonly float[] _window = new float[FrameLength];
@@ -37,8 +33,8 @@ public sealed class MfccFrameAnalyzer
     /// <summary>MFCCs per frame, c0 (log energy) first.</summary>
     public int Coefficients { get; }
 
-    /// <summary>Analyses <c>frame</c> (FrameLength samples) into <paramref name="mfcc"/>; returns the pitch in Hz or NaN.</summary>
-    public float Analyze(ReadOnlySpan<float> frame, Span<float> mfcc)
+    /// <summary>Analyses <c>frame</c> (FrameLength samples) into <paramref name="mfcc"/>.</summary>
+    public void Analyze(ReadOnlySpan<float> frame, Span<float> mfcc)
     {
         Array.Clear(_fft);
         var previous = 0f;
@@ -59,30 +55,5 @@ public sealed class MfccFrameAnalyzer
             for (var m = 0; m < _logMel.Length; m++) sum += _dct[c, m] * _logMel[m];
             mfcc[c] = sum;
         }
-        return Pitch();
-    }
-
-    private float Pitch()
-    {
-        // Autocorrelation = inverse FFT of the power spectrum (imaginary parts zero).
-        for (var k = 0; k < _power.Length; k++)
-        {
-            _fft[2 * k] = _power[k];
-            _fft[2 * k + 1] = 0;
-        }
-        Fourier.InverseReal(_fft, FftSize, FourierOptions.NoScaling);
-        var r0 = _fft[0];
-        if (r0 <= 1e-9f) return float.NaN;
-        var minLag = (int)(SampleRate / MaxPitchHz);
-        var maxLag = (int)(SampleRate / MinPitchHz);
-        var bestLag = -1;
-        var best = 0f;
-        for (var lag = minLag; lag <= maxLag; lag++)
-        {
-            // Divide out the window's own decay so long lags are not penalised.
-            var value = _fft[lag] / r0 * FrameLength / (FrameLength - lag);
-            if (value > best) { best = value; bestLag = lag; }
-        }
-        return best >= VoicingThreshold && bestLag > 0 ? (float)SampleRate / bestLag : float.NaN;
     }
 }

@@ -9,13 +9,24 @@ public sealed class MfccOptions
 {
     public const string Section = "Mfcc";
 
-    /// <summary>The clustering threshold: voices closer than this are one speaker; lower finds more speakers.</summary>
+    /// <summary>
+    /// The clustering threshold, a BIC distance: voices closer than this are one speaker; lower finds more speakers.
+    /// 2 lies between the farthest split of one voice (1.9) and the closest pair of two (2.1) measured on recordings.
+    /// </summary>
     [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
-    public double StopDistance { get; set; } = 1.1;
+    public double StopDistance { get; set; } = 2;
 
-    /// <summary>A cluster holding less of the speech than this share is a cough or a laugh, not a speaker: it is absorbed.</summary>
+    /// <summary>A speaker holding less of the speech than this share (and under 15 s) is a cough, a laugh or a backchannel: it is absorbed.</summary>
     [Range(0.0, 1.0)]
     public double MinClusterShare { get; set; } = 0.1;
+
+    /// <summary>BIC distance between the 2 s before and after a point that makes it a speaker change inside a speech region.</summary>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
+    public double ChangeThreshold { get; set; } = 1;
+
+    /// <summary>Log-likelihood a speaker change inside continuous speech costs in re-segmentation; higher keeps turns longer.</summary>
+    [Range(0.0, double.MaxValue)]
+    public double SwitchPenalty { get; set; } = 20;
 
     public static MfccOptions From(IConfiguration configuration) => configuration.GetOptions<MfccOptions>(Section);
 }

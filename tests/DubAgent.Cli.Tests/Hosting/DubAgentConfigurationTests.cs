@@ -38,7 +38,7 @@ public sealed class DubAgentConfigurationTests
         using var folder = new TempFolder();
         File.WriteAllText(folder["dubagent.json"], """{ "Mfcc": { "StopDistance": 0.5, "MinClusterShare": 0.3 }, "Llm": { "Model": "json-model" } }""");
         // The default value: other tests of this process see no change.
-        Environment.SetEnvironmentVariable("DUBAGENT_MFCC__STOPDISTANCE", "1.1");
+        Environment.SetEnvironmentVariable("DUBAGENT_MFCC__STOPDISTANCE", "2");
         try
         {
             string[] args = ["doctor", "--config", "Mfcc:MinClusterShare=0.2"];
@@ -48,7 +48,7 @@ public sealed class DubAgentConfigurationTests
             Assert.Empty(ConfigurationCheck.Problems(configuration, services.GetServices<OptionsSection>()));
             Assert.Empty(DubAgentConfiguration.CommandLineProblems(args));
             var mfcc = MfccOptions.From(configuration);
-            Assert.Equal((1.1, 0.2), (mfcc.StopDistance, mfcc.MinClusterShare));
+            Assert.Equal((2.0, 0.2), (mfcc.StopDistance, mfcc.MinClusterShare));
             Assert.Equal("in " + folder["dubagent.json"], DubAgentConfiguration.SourceOf(configuration, "Llm:Model"));
             Assert.Equal("by DUBAGENT_MFCC__STOPDISTANCE", DubAgentConfiguration.SourceOf(configuration, "Mfcc:StopDistance"));
             Assert.Equal("by --config", DubAgentConfiguration.SourceOf(configuration, "Mfcc:MinClusterShare"));

@@ -72,7 +72,11 @@ public sealed class SpeechFixtures : IDisposable
     /// A two-voice espeak-ng dialogue (male and female voices alternating, pauses between lines) as 16 kHz mono WAV,
     /// with its reference turns: the time each clip's audible speech occupies.
     /// </summary>
-    public async Task<(string Path, IReadOnlyList<SpeakerTurn> Truth, IReadOnlyList<string> Lines)> DialogueAsync(int lines = 6)
+    public Task<(string Path, IReadOnlyList<SpeakerTurn> Truth, IReadOnlyList<string> Lines)> DialogueAsync(int lines = 6) =>
+        DialogueAsync(lines, ["en-us+m3", "en-us+f3"], pause: true);
+
+    /// <summary>Lines spoken in turn by <paramref name="voices"/>, with pauses between them or run together.</summary>
+    public async Task<(string Path, IReadOnlyList<SpeakerTurn> Truth, IReadOnlyList<string> Lines)> DialogueAsync(int lines, string[] voices, bool pause)
     {
         string[] text =
         [
@@ -85,7 +89,6 @@ public sealed class SpeechFixtures : IDisposable
             "I will make some coffee first.",
             "Thank you, that would be lovely.",
         ];
-        string[] voices = ["en-us+m3", "en-us+f3"];
         var samples = new List<float>();
         var truth = new List<SpeakerTurn>();
         void Silence(double seconds) => samples.AddRange(new float[(int)(seconds * 16000)]);
@@ -94,15 +97,18 @@ public sealed class SpeechFixtures : IDisposable
         {
             var clip = Path.Combine(Directory, $"line{i}.wav");
             var raw = Path.Combine(Directory, $"line{i}.espeak.wav");
-            var result = await Runner.RunAsync(new ProcessRequest("espeak-ng", ["-v", voices[i % 2], "-w", raw, text[i % text.Length]]), CancellationToken.None);
+            var result = await Runner.RunAsync(new ProcessRequest("espeak-ng", ["-v", voices[i % voices.Length], "-w", raw, text[i % text.Length]]), CancellationToken.None);
             Assert.True(result.Succeeded, result.StderrTail);
             await Media.ExtractAudioAsync(raw, clip, 16000, 1, SampleEncoding.Pcm16, null, CancellationToken.None);
             var (_, audio) = WavReader.ReadAll(clip);
             var (first, last) = Audible(audio);
+            if (!pause) audio = audio[first..last];
             var start = samples.Count;
-            truth.Add(new SpeakerTurn((start + first) / 16000.0, (start + last) / 16000.0, $"voice{i % 2}"));
+            truth.Add(pause
+                ? new SpeakerTurn((start + first) / 16000.0, (start + last) / 16000.0, $"voice{i % voices.Length}")
+                : new SpeakerTurn(start / 16000.0, (start + audio.Length) / 16000.0, $"voice{i % voices.Length}"));
             samples.AddRange(audio);
-            Silence(0.3 + 0.1 * (i % 4));
+            if (pause) Silence(0.3 + 0.1 * (i % 4));
         }
         var path = Path.Combine(Directory, "dialogue.wav");
         WavWriter.WriteAll(path, new AudioFormat(16000, 1), samples.ToArray());

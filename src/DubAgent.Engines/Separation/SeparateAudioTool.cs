@@ -24,7 +24,8 @@ public sealed class SeparateAudioTool(IEngineRegistry engines, IMediaToolkit med
         "Splits the soundtrack of a video or audio file into stems so the dialogue can be replaced while music, effects and ambience stay: " +
         "writes vocals.wav and background.wav (plus music.wav and sfx.wav with stems='four') at the source's sample rate and channel count, " +
         "and separation.json. Engine `ffmpeg` does no separation (original.wav only: the dub is laid over the ducked original; fine for short, " +
-        "low-budget videos); `uvr` suits dialogue-heavy content (talk shows), `demucs` cinematic content (keeps music); `dsp` runs anywhere with no model. " +
+        "low-budget videos); `mdx` (in process) and `uvr` (audio-separator) suit dialogue-heavy content (talk shows), `demucs` cinematic content " +
+        "(keeps music); `dsp` runs anywhere with no model. " +
         "5.1 sources: dialogue is taken from the centre channel. Usually follows analyze_media (its content_guess picks the engine) and precedes transcribe (on vocals.wav) and mix.";
 
     public override async Task<SeparateAudioResult> InvokeAsync(SeparateAudioArguments arguments, ToolContext context)

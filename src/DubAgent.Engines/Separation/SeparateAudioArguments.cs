@@ -18,6 +18,9 @@ public sealed class SeparateAudioArguments : IEngineArguments
     [Description("'two' (vocals + background, default) or 'four' (also music and sfx: Demucs' 4-stem model, or dsp's harmonic/percussive split of the background).")]
     public string? Stems { get; init; }
 
+    [Description("Also write music_and_effects.wav, the M&E track for professionals: the background with what the separation left of the original voice taken out (as the mix does), at full level, same rate and channels. Needs a separating engine (not ffmpeg).")]
+    public bool MusicAndEffects { get; init; }
+
     [Description("Model: a Demucs model name (htdemucs, htdemucs_ft, mdx_extra...), an mdx model id (UVR-MDX-NET-Voc_FT, Kim_Vocal_2, UVR-MDX-NET-Inst_HQ_3) or an audio-separator model file (UVR-MDX-NET-Voc_FT.onnx...). Default: the engine's configured model.")]
     public string? Model { get; init; }
 

@@ -74,22 +74,7 @@ public sealed class MdxWindowedSeparator(MdxNetwork network, MdxLayout layout, d
     {
         var w = pair[0].Length;
         var channels = reader.Format.Channels;
-        Array.Clear(interleaved);
-        var from = Math.Max(0, start);
-        var to = Math.Min(reader.FrameCount, start + w);
-        if (to > from)
-        {
-            reader.Seek(from);
-            var offset = (int)(from - start);
-            var wanted = (int)(to - from);
-            var got = 0;
-            while (got < wanted)
-            {
-                var n = reader.Read(interleaved.AsSpan((offset + got) * channels, (wanted - got) * channels));
-                if (n == 0) break;
-                got += n;
-            }
-        }
+        WavSpan.Read(reader, start, interleaved);
         var sources = dialogue.DialogueChannels;
         for (var i = 0; i < w; i++)
         {

@@ -132,22 +132,7 @@ public sealed class VoiceResidueRemover(VoiceResidueSettings? settings = null)
     {
         var channels = reader.Format.Channels;
         var buffer = new float[block.TotalFrames * channels];
-        var start = block.Start - block.Margin;
-        var from = Math.Max(0, start);
-        var to = Math.Min(reader.FrameCount, start + block.TotalFrames);
-        if (to > from)
-        {
-            reader.Seek(from);
-            var offset = (int)(from - start);
-            var got = 0;
-            var wanted = (int)(to - from);
-            while (got < wanted)
-            {
-                var n = reader.Read(buffer.AsSpan((offset + got) * channels, (wanted - got) * channels));
-                if (n == 0) break;
-                got += n;
-            }
-        }
+        WavSpan.Read(reader, block.Start - block.Margin, buffer);
         return new AudioBlock(block.Start, block.Length, block.Margin, channels, buffer);
     }
 }

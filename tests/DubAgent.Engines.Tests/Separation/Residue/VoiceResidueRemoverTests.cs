@@ -1,6 +1,7 @@
 using DubAgent.Abstractions.Media;
 using DubAgent.Core.Media;
 using DubAgent.Engines.Separation.Residue;
+using DubAgent.Engines.Tests.Separation.Mdx;
 using Xunit.Abstractions;
 
 namespace DubAgent.Engines.Tests.Separation.Residue;
@@ -68,7 +69,7 @@ public sealed class VoiceResidueRemoverTests(ITestOutputHelper output) : IDispos
         var after = 20 * Math.Log10(Math.Abs(Gain(cleaned, voice)));
         var musicKept = 20 * Math.Log10(Gain(cleaned, music));
         // 11 to 15 s: nobody speaks (the hold has long ended): the background is the music, untouched.
-        var quiet = Sdr(music, cleaned, 11 * Rate * 2, 15 * Rate * 2);
+        var quiet = TestSignals.Sdr(music, cleaned, 11 * Rate * 2, 15 * Rate * 2);
         output.WriteLine($"voice in the background {before:0.0} dB -> {after:0.0} dB; music kept at {musicKept:0.0} dB; music alone where nobody speaks SDR {quiet:0.0} dB");
         Assert.True(after < -25, $"the voice is still {after:0.0} dB in the background");
         Assert.True(musicKept > -6, $"the music lost {-musicKept:0.0} dB");
@@ -80,7 +81,7 @@ public sealed class VoiceResidueRemoverTests(ITestOutputHelper output) : IDispos
     {
         var (music, _) = await SourcesAsync();
         var cleaned = Remove(music, new float[music.Length]);
-        var sdr = Sdr(music, cleaned, 0, music.Length);
+        var sdr = TestSignals.Sdr(music, cleaned);
         Assert.True(sdr > 90, $"SDR {sdr:0.0} dB");
     }
 
@@ -94,18 +95,6 @@ public sealed class VoiceResidueRemoverTests(ITestOutputHelper output) : IDispos
             energy += (double)source[i] * source[i];
         }
         return cross / energy;
-    }
-
-    private static double Sdr(float[] reference, float[] estimate, int from, int to)
-    {
-        double signal = 0, error = 0;
-        for (var i = from; i < to; i++)
-        {
-            signal += (double)reference[i] * reference[i];
-            var e = (double)reference[i] - estimate[i];
-            error += e * e;
-        }
-        return 10 * Math.Log10(signal / Math.Max(error, 1e-30));
     }
 
     public void Dispose() => _media.Dispose();

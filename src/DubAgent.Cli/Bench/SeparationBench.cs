@@ -13,8 +13,9 @@ namespace DubAgent.Cli.Bench;
 /// The separation rows: every separation engine that runs here on the demo video, scored with BSS-eval SDR and SI-SDR
 /// (channels averaged) against truth/vocals.wav and truth/background.wav; the mixture-as-vocals SDR is the floor.
 /// Speed is wall-clock and CPU real-time factors (CPU seconds / 2 cores / media seconds, which a loaded machine does
-/// not inflate). A last row checks the SDR code against mir_eval's fixture in shared/data. Set DUBAGENT_BENCH_HOUR=1
-/// to also separate a one-hour loop of the demo with dsp and report the process's peak memory.
+/// not inflate), and the largest working set during each run. A last row checks the SDR code against mir_eval's
+/// fixture in shared/data. Set DUBAGENT_BENCH_HOUR=1 to also separate a one-hour loop of the demo with dsp and through
+/// the MDX-Net windows (<see cref="MdxHourRun"/>) and report the peak memory of each.
 /// </summary>
 public sealed class SeparationBench : IBenchStage
 {
@@ -47,8 +48,15 @@ public sealed class SeparationBench : IBenchStage
             var process = Process.GetCurrentProcess();
             var cpu = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            var result = (SeparateAudioResult)await tool.InvokeAsync(new SeparateAudioArguments { Input = context.DemoVideo, Engine = engine.Name, Out = folder },
-                toolContext).ConfigureAwait(false);
+            SeparateAudioResult result;
+            string memoryText;
+            double peak, rise;
+            using (var memory = new PeakMemory())
+            {
+                result = (SeparateAudioResult)await tool.InvokeAsync(new SeparateAudioArguments { Input = context.DemoVideo, Engine = engine.Name, Out = folder },
+                    toolContext).ConfigureAwait(false);
+                (memoryText, peak, rise) = (memory.Describe(), memory.PeakMegabytes, memory.PeakMegabytes - memory.StartMegabytes);
+            }
             var wall = clock.Elapsed.TotalSeconds;
             process.Refresh();
             var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
@@ -57,6 +65,8 @@ public sealed class SeparationBench : IBenchStage
                 ["media_seconds"] = result.DurationSeconds,
                 ["processing_seconds"] = wall,
                 ["cpu_rtf_2_cores"] = cpuSeconds / 2 / result.DurationSeconds,
+                ["peak_working_set_mb"] = peak,
+                ["working_set_rise_mb"] = rise,
             };
             var quality = "no truth to score against";
             if (hasTruth && result.Stems.TryGetValue("vocals", out var vocals) && result.Stems.TryGetValue("background", out var background))
@@ -81,13 +91,13 @@ public sealed class SeparationBench : IBenchStage
                 quality = $"no separation: original as vocals SDR {sdr:0.0} dB (the floor)";
             }
             rows.Add(new BenchRow(Stage, engine.Name, wall / result.DurationSeconds, quality, figures,
-                $"CPU RTF on 2 cores {figures["cpu_rtf_2_cores"]:0.000}"));
+                $"CPU RTF on 2 cores {figures["cpu_rtf_2_cores"]:0.000}; working set {memoryText}"));
         }
 
         if (context.SharedDataDirectory is { } shared && Directory.Exists(Path.Combine(shared, "sdr_fixture")))
             rows.Add(FixtureRow(Path.Combine(shared, "sdr_fixture")));
         if (Environment.GetEnvironmentVariable("DUBAGENT_BENCH_HOUR") == "1")
-            rows.Add(await HourRowAsync(context, tool).ConfigureAwait(false));
+            rows.AddRange(await HourRowsAsync(context, tool).ConfigureAwait(false));
         return rows;
     }
 
@@ -109,7 +119,7 @@ public sealed class SeparationBench : IBenchStage
             new Dictionary<string, double> { ["max_abs_error_db"] = worst }, "scorer check (shared/data/sdr_fixture)");
     }
 
-    private async Task<BenchRow> HourRowAsync(BenchContext context, ITool tool)
+    private async Task<IReadOnlyList<BenchRow>> HourRowsAsync(BenchContext context, ITool tool)
     {
         var folder = Path.Combine(context.WorkDirectory, "hour");
         Directory.CreateDirectory(folder);
@@ -117,16 +127,25 @@ public sealed class SeparationBench : IBenchStage
         var ffmpeg = context.Services.GetRequiredService<Ffmpeg>();
         await ffmpeg.RunAsync(["-stream_loop", "59", "-i", context.DemoVideo, "-vn", "-c:a", "pcm_s16le", input], 3600, null, "loop the demo to an hour",
             context.CancellationToken).ConfigureAwait(false);
-        var before = Process.GetCurrentProcess().WorkingSet64;
+        var mdx = await MdxHourRun.RunAsync(context, input, Stage).ConfigureAwait(false);
+        using var memory = new PeakMemory();
         var clock = Stopwatch.StartNew();
         var result = (SeparateAudioResult)await tool.InvokeAsync(new SeparateAudioArguments { Input = input, Engine = "dsp", Out = folder },
             new ToolContext { WorkDirectory = folder, JobDirectory = context.WorkDirectory, Services = context.Services, CancellationToken = context.CancellationToken })
             .ConfigureAwait(false);
-        var process = Process.GetCurrentProcess();
-        var peak = process.PeakWorkingSet64 / 1048576.0;
+        var seconds = clock.Elapsed.TotalSeconds;
         foreach (var file in Directory.GetFiles(folder, "*.wav")) File.Delete(file);
-        return new BenchRow(Stage, "dsp", clock.Elapsed.TotalSeconds / result.DurationSeconds, $"one hour: process peak {peak:0} MB (working set before {before / 1048576.0:0} MB)",
-            new Dictionary<string, double> { ["hour_peak_mb"] = peak, ["media_seconds"] = result.DurationSeconds }, "1-hour loop of the demo");
+        return
+        [
+            new BenchRow(Stage, "dsp", seconds / result.DurationSeconds, $"one hour: working set {memory.Describe()}",
+                new Dictionary<string, double>
+                {
+                    ["hour_peak_mb"] = memory.PeakMegabytes,
+                    ["hour_rise_mb"] = memory.PeakMegabytes - memory.StartMegabytes,
+                    ["media_seconds"] = result.DurationSeconds,
+                }, "1-hour loop of the demo"),
+            mdx,
+        ];
     }
 
     /// <summary>Channels averaged; the demo is a minute, so holding it is fine.</summary>

@@ -34,8 +34,22 @@ public sealed class AnalyzeMediaResult
     /// <summary>Share of the time with music, 0..1.</summary>
     public double? MusicRatio { get; init; }
 
-    /// <summary>Level of the non-speech parts relative to the speech, dB.</summary>
+    /// <summary>Level of the pauses above the steady floor (hum, hiss, room tone) relative to the speech, dB.</summary>
     public double? BackgroundToSpeechDb { get; init; }
+
+    /// <summary>Share of the pauses with a sound near the speech's level (effects), 0..1.</summary>
+    public double? LoudEventRatio { get; init; }
+
+    /// <summary>Stretches of speech (pauses under 0.3 s inside one).</summary>
+    public int? SpeechTurns { get; init; }
+
+    public double? SpeechTurnsPerMinute { get; init; }
+
+    /// <summary>Median pause between two turns, seconds.</summary>
+    public double? MedianPauseSeconds { get; init; }
+
+    /// <summary>Share of the time in stretches of 4 s or more without speech, 0..1.</summary>
+    public double? LongGapRatio { get; init; }
 
     /// <summary>dialogue or cinematic (null without audio).</summary>
     public string? ContentGuess { get; init; }

@@ -20,9 +20,10 @@ public sealed class AnalyzeMediaTool(IMediaToolkit media, LoudnessMeter loudness
 
     public override string Description =>
         "Describes a video or audio file before dubbing: duration, streams, integrated loudness (LUFS) and true peak (EBU R128), " +
-        "the share of time with speech (voice-activity detection), whether music is present, and a content guess, 'dialogue' " +
-        "(talk show, interview: route separation to uvr) or 'cinematic' (film, series, loud music or effects: route to demucs), " +
-        "with the figures it rests on. Writes media.json. Usually the first step; separate_audio follows.";
+        "the share of time with speech (voice-activity detection), whether music is present, how the speech comes (turns, pauses, " +
+        "long gaps) and how loud the pauses are, and a content guess, 'dialogue' (talk show, interview, lecture, audiobook: route " +
+        "separation to the MDX-Net vocal models) or 'cinematic' (film, series, music or effects under speech: route to demucs), " +
+        "with the rule that fired and the figures it rests on. Writes media.json. Usually the first step; separate_audio follows.";
 
     public override async Task<AnalyzeMediaResult> InvokeAsync(AnalyzeMediaArguments arguments, ToolContext context)
     {
@@ -63,6 +64,11 @@ public sealed class AnalyzeMediaTool(IMediaToolkit media, LoudnessMeter loudness
             MusicPresent = figures is null ? null : figures.MusicRatio >= ContentGuess.MusicRatioThreshold,
             MusicRatio = Round(figures?.MusicRatio, 3),
             BackgroundToSpeechDb = Round(figures?.BackgroundToSpeechDb, 1),
+            LoudEventRatio = Round(figures?.LoudEventRatio, 3),
+            SpeechTurns = figures?.Turns.Count,
+            SpeechTurnsPerMinute = Round(figures?.Turns.PerMinute, 1),
+            MedianPauseSeconds = Round(figures?.Turns.MedianPauseSeconds, 2),
+            LongGapRatio = Round(figures?.Turns.LongGapRatio, 3),
             ContentGuess = guess?.Guess,
             ContentReasons = guess?.Reasons.ToList() ?? ["no audio stream: nothing to dub"],
             MediaJson = Path.Combine(context.WorkDirectory, MediaJsonFile),

@@ -44,6 +44,12 @@ public sealed class ExportArguments
     [Description("transcript.json, packaged once for all videos.")]
     public string? Transcript { get; set; }
 
+    [Description("Stems to hand over with the dub, stem name to WAV file (separate_audio's stems: vocals, background, music_and_effects...): every manifest lists them, and with package_stems they go into the package under stems/.")]
+    public Dictionary<string, string>? Stems { get; set; }
+
+    [Description("Put the given stems into the package zip under stems/ (default true; false lists them in the manifests only).")]
+    public bool PackageStems { get; set; } = true;
+
     [Description("Name of the recipe that made the dub, for the manifest (taken from the job's record when run by a recipe).")]
     public string? Recipe { get; set; }
 

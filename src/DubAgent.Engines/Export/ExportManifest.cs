@@ -32,6 +32,9 @@ public sealed record ExportManifest
     public ManifestRecipe? Recipe { get; init; }
     public string? Translation { get; init; }
     public string? Transcript { get; init; }
+
+    /// <summary>Every stem handed over (vocals, background, the M&amp;E track...), whether it is in the package or not.</summary>
+    public IReadOnlyList<ManifestStem> Stems { get; init; } = [];
     public required DateTimeOffset Created { get; init; }
 }
 
@@ -46,3 +49,6 @@ public sealed record ManifestLoudness(double IntegratedLufs, double LoudnessRang
     double ExportGainDb, int Encodes);
 
 public sealed record ManifestRecipe(string? Name, string? File, string? Text);
+
+/// <summary>One stem: its name, its file (relative to the manifest when packaged), its format, and whether the package holds it.</summary>
+public sealed record ManifestStem(string Name, string File, bool InPackage, int SampleRate, int Channels, double DurationSeconds);

@@ -21,7 +21,8 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
         "a subtitle stream; audio and video end together. Subtitles are also written as files beside each video. Several " +
         "languages or voice casts go in 'dubs': one video each ('{voice or language}_{video name}_dubbed.mp4') and one " +
         "package zip with the videos, subtitles, transcript, translations and a manifest.json per video (voices and engines " +
-        "per speaker, language, volumes, measured loudness, engines per stage, recipe). A source without a video stream is " +
+        "per speaker, language, volumes, measured loudness, engines per stage, recipe, and every stem given in 'stems', such as the " +
+        "M&E track, which go into the package under stems/). A source without a video stream is " +
         "exported as audio only (.m4a). Each file is checked before it gets its name: audio and video must end within one " +
         "frame (a truncated source is refused), and when AAC encoding pushed the dub's true peak over -1 dBTP it is encoded " +
         "again with less gain. Returns the paths and, per video, the audio/video length difference and the measured loudness.";
@@ -43,6 +44,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
         var sourceSubtitles = (arguments.SourceSubtitles ?? [])
             .Select(p => SubtitleFile.From(InputPath.Require(context.Paths, p, "source_subtitles"), arguments.SourceLanguage, "source_subtitles")).ToList();
         var transcript = arguments.Transcript is null ? null : InputPath.Require(context.Paths, arguments.Transcript, "transcript");
+        var stems = await StemsOfAsync(arguments, context.Paths, ct).ConfigureAwait(false);
         var provenance = JobProvenance.Read(context.JobDirectory);
         var recipe = RecipeOf(arguments, provenance, context.Paths);
         var work = InputFiles.RequireWritableDirectory(context.WorkDirectory, "work directory");
@@ -54,7 +56,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
             var dub = dubs[i];
             var progress = new ProgressSlice(context.Progress, (double)i / dubs.Count, (i + 1.0) / dubs.Count, $"export {dub.Language}");
             var (video, manifest, files) = await ExportOneAsync(dub, source, audioOnly, arguments, sourceSubtitles, transcript,
-                provenance, recipe, bitrate, work, notes, progress, ct).ConfigureAwait(false);
+                stems, provenance, recipe, bitrate, work, notes, progress, ct).ConfigureAwait(false);
             videos.Add(video);
             var stem = Path.GetFileNameWithoutExtension(video.Path);
             package.Add(($"{stem}/{Path.GetFileName(video.Path)}", video.Path));
@@ -63,6 +65,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
             if (dub.Translation is not null) package.Add(($"{stem}/translation.json", dub.Translation));
         }
         if (transcript is not null) package.Add(("transcript.json", transcript));
+        if (arguments.PackageStems) package.AddRange(stems.Select(s => (StemEntry(s.Name, s.Path), s.Path)));
 
         string? zip = null;
         if (arguments.Package)
@@ -81,7 +84,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
 
     private async Task<(ExportedVideo Video, string Manifest, IReadOnlyList<string> SidecarFiles)> ExportOneAsync(
         DubSpec dub, MediaInfo source, bool audioOnly, ExportArguments arguments, IReadOnlyList<SubtitleFile> sourceSubtitles,
-        string? transcript, JobProvenance provenance, ManifestRecipe? recipe, string bitrate, string work, List<string> notes,
+        string? transcript, IReadOnlyList<HandedStem> stems, JobProvenance provenance, ManifestRecipe? recipe, string bitrate, string work, List<string> notes,
         IProgress<ProgressUpdate> progress, CancellationToken ct)
     {
         var stem = DubbedFileName.Stem(dub.Voice, dub.Language, source.Path);
@@ -151,6 +154,9 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
             Recipe = recipe,
             Translation = dub.Translation is null ? null : "translation.json",
             Transcript = transcript is null ? null : "../transcript.json",
+            Stems = stems.Select(s => new ManifestStem(s.Name,
+                arguments.PackageStems && arguments.Package ? "../" + StemEntry(s.Name, s.Path) : Path.GetFileName(s.Path),
+                arguments.PackageStems && arguments.Package, s.SampleRate, s.Channels, s.DurationSeconds)).ToList(),
             Created = DateTimeOffset.UtcNow,
         };
         var manifestPath = Path.Combine(work, $"{stem}.manifest.json");
@@ -159,6 +165,27 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
             loudness.IntegratedLufs, loudness.TruePeakDbtp, audioOnly, Math.Round(written.Peaks.GainDb, 2), written.Peaks.Encodes);
         return (video, manifestPath, sidecars);
     }
+
+    /// <summary>A stem to hand over, checked and probed before any video is written.</summary>
+    private sealed record HandedStem(string Name, string Path, int SampleRate, int Channels, double DurationSeconds);
+
+    private async Task<IReadOnlyList<HandedStem>> StemsOfAsync(ExportArguments a, IPathPolicy paths, CancellationToken ct)
+    {
+        var stems = new List<HandedStem>();
+        foreach (var (name, file) in (a.Stems ?? []).OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+                throw new InputException($"The stem name '{name}' is not a plain name.", "Use names like vocals, background or music_and_effects (letters, digits, _ and -).");
+            var path = InputPath.Require(paths, file, $"stems.{name}");
+            var info = await probe.ProbeAsync(path, ct).ConfigureAwait(false);
+            var audio = info.FirstAudio ?? throw new InputException($"The stem '{name}' ('{file}') has no audio stream.", "Give the WAV files separate_audio wrote.");
+            stems.Add(new HandedStem(name, path, audio.SampleRate ?? 0, audio.Channels ?? 0, Math.Round(audio.Duration ?? info.Duration, 3)));
+        }
+        return stems;
+    }
+
+    /// <summary>stems/NAME.ext: where a stem sits in the package.</summary>
+    private static string StemEntry(string name, string path) => $"stems/{name}{Path.GetExtension(path).ToLowerInvariant()}";
 
     /// <summary>The single dub or the list, each checked: a mix that exists, a language, names that do not collide.</summary>
     internal static List<DubSpec> DubsOf(ExportArguments a, IPathPolicy paths)

@@ -16,8 +16,8 @@ public static class PackageWriter
             foreach (var (name, file) in entries)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                // Video and AAC are already compressed: storing them is as small and much faster.
-                var level = Path.GetExtension(file).ToLowerInvariant() is ".mp4" or ".m4a" or ".mov" or ".mkv"
+                // Video and AAC are already compressed, and PCM stems hardly compress: storing them is much faster.
+                var level = Path.GetExtension(file).ToLowerInvariant() is ".mp4" or ".m4a" or ".mov" or ".mkv" or ".wav"
                     ? CompressionLevel.NoCompression
                     : CompressionLevel.Optimal;
                 zip.CreateEntryFromFile(file, name, level);

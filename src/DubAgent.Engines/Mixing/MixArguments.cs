@@ -11,6 +11,12 @@ public sealed class MixArguments
     [Description("Separated route: the background stem (background.wav from separate_audio). Give this or 'original', not both.")]
     public string? Background { get; set; }
 
+    [Description("Separated route: the vocals stem of the same separation (vocals.wav from separate_audio). With it the mix takes what the separation left of the original voice out of the background, band by band while the original speaker talks, so the original speech is not heard under the dub; music without voice is left as it is.")]
+    public string? Vocals { get; set; }
+
+    [Description("How deep the original voice's remains are cut from the background where the voice was loud, in dB, 0 to 60 (default 30; 0 leaves the background as separated). Used with 'vocals'.")]
+    public double VoiceResidueDepthDb { get; set; } = 30;
+
     [Description("Plain route: the original audio (original.wav from separate_audio's ffmpeg engine, or the video itself); the dub is laid over it at a reduced level.")]
     public string? Original { get; set; }
 

@@ -22,8 +22,14 @@ public sealed class MixResult
 
     public required MixLoudness Loudness { get; init; }
 
+    /// <summary>What was taken out of the background of the original voice's remains (null without 'vocals').</summary>
+    public MixVoiceResidue? VoiceResidue { get; init; }
+
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
+
+/// <summary>The original voice's remains taken out of the background: the deepest cut allowed, the seconds cut, the mean cut there.</summary>
+public sealed record MixVoiceResidue(double DepthDb, double CutSeconds, double MeanCutDb);
 
 /// <summary>The gains and ducking the mix used.</summary>
 public sealed record MixVolumes(double Voice, double? Original, double? Background, double? Music,

@@ -5,7 +5,7 @@ namespace DubAgent.Engines.Mixing;
 /// <summary>The mix controls, checked against their ranges: every out-of-range value is a clear InputException.</summary>
 public sealed record MixSettings(
     double VoiceVolume, double OriginalVolume, double BackgroundVolume, double MusicVolume,
-    DuckingSettings Ducking, LoudnessTarget Loudness)
+    DuckingSettings Ducking, LoudnessTarget Loudness, double VoiceResidueDepthDb)
 {
     public static MixSettings From(MixArguments a) => new(
         InRange(a.VoiceVolume, 0, 2, "voice_volume", "1.0"),
@@ -17,7 +17,8 @@ public sealed record MixSettings(
             InRange(a.DuckThresholdDb, -70, -10, "duck_threshold_db", "-40"),
             InRange(a.DuckAttackMs, 1, 1000, "duck_attack_ms", "20"),
             InRange(a.DuckReleaseMs, 10, 5000, "duck_release_ms", "800")),
-        LoudnessTarget.Resolve(a.Loudness, a.LoudnessTargetLufs));
+        LoudnessTarget.Resolve(a.Loudness, a.LoudnessTargetLufs),
+        InRange(a.VoiceResidueDepthDb, 0, 60, "voice_residue_depth_db", "30"));
 
     internal static double InRange(double value, double min, double max, string name, string defaultText)
     {

@@ -4,6 +4,7 @@ using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
+using DubAgent.Engines.Separation.Residue;
 
 namespace DubAgent.Engines.Mixing;
 
@@ -18,6 +19,8 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
     public override string Description =>
         "Mixes the dubbed voice track (voice.wav from synthesize) with the background stem (separated route) or the original " +
         "audio at a reduced level (plain route), plus optional music that is looped to the video's length with 1 s fades. " +
+        "Given the separation's vocals too, what the separation left of the original voice is taken out of the background " +
+        "while the original speaker talks (voice_residue_depth_db), so the original speech is not heard under the dub. " +
         "Background and music duck under the voice (sidechain compression: duck_depth_db, duck_threshold_db, attack, release). " +
         "The result is normalized with two-pass EBU R128 to 'streaming' (-16 LUFS, default), 'broadcast' (-23 LUFS) or a " +
         "'custom' target, true peak at most -1 dBTP. Writes mix.wav in the format export delivers (the source's " +
@@ -30,6 +33,9 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
         if (arguments.Background is not null && arguments.Original is not null)
             throw new InputException("Both 'background' and 'original' were given.",
                 "Give 'background' (the separated background stem) or 'original' (the original audio, plain route), not both.");
+        if (arguments.Vocals is not null && arguments.Background is null)
+            throw new InputException("'vocals' was given without 'background'.",
+                "Give the background stem of the same separation as 'background', or leave 'vocals' out (the plain route has no background to clean).");
 
         var voice = await ProbeAudioAsync(InputPath.Require(context.Paths, arguments.Voice, "voice"), "voice", ct).ConfigureAwait(false);
         var bedPath = arguments.Background ?? arguments.Original;
@@ -37,6 +43,7 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
         var bed = bedPath is null ? null : await ProbeAudioAsync(InputPath.Require(context.Paths, bedPath, bedName), bedName, ct).ConfigureAwait(false);
         var music = arguments.Music is null ? null : await ProbeAudioAsync(InputPath.Require(context.Paths, arguments.Music, "music"), "music", ct).ConfigureAwait(false);
         var video = arguments.Video is null ? null : await probe.ProbeAsync(InputPath.Require(context.Paths, arguments.Video, "video"), ct).ConfigureAwait(false);
+        var vocals = arguments.Vocals is null ? null : await ProbeAudioAsync(InputPath.Require(context.Paths, arguments.Vocals, "vocals"), "vocals", ct).ConfigureAwait(false);
 
         var source = (bed ?? video ?? voice).FirstAudio ?? voice.FirstAudio!;
         // Downmixed and resampled in the graph, before the limiter, so the limiter holds what export delivers.
@@ -59,11 +66,19 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
                 musicBed = await PrepareMusicAsync(music, rate, channels, frames, work, temporaries, notes, context).ConfigureAwait(false);
             }
 
+            var bedFile = bed?.Path;
+            MixVoiceResidue? residue = null;
+            if (bed is not null && vocals is not null && settings.VoiceResidueDepthDb > 0)
+            {
+                (bedFile, residue) = await RemoveVoiceResidueAsync(bed, vocals, settings.VoiceResidueDepthDb, work, temporaries, context).ConfigureAwait(false);
+                notes.Add($"The original voice's remains were taken out of the background in {residue.CutSeconds:0.0} s of speech (mean cut {residue.MeanCutDb:0.0} dB, at most {residue.DepthDb:0} dB).");
+            }
+
             var premix = Temporary(work, "premix.wav", temporaries);
             var graph = new MixGraph
             {
                 Voice = new MixInput(voice.Path, voice.FirstAudio!.Channels ?? 1, settings.VoiceVolume),
-                Bed = bed is null ? null : new MixInput(bed.Path, bed.FirstAudio!.Channels ?? 1,
+                Bed = bed is null ? null : new MixInput(bedFile!, bed.FirstAudio!.Channels ?? 1,
                     arguments.Background is not null ? settings.BackgroundVolume : settings.OriginalVolume),
                 Music = musicBed is null ? null : new MixInput(musicBed, channels, settings.MusicVolume),
                 SampleRate = rate,
@@ -97,6 +112,7 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
                 Loudness = new MixLoudness(settings.Loudness.Preset, settings.Loudness.IntegratedLufs, LoudnessTarget.PromisedCeilingDbtp,
                     outcome.Output.IntegratedLufs, outcome.Output.LoudnessRangeLu, outcome.Output.TruePeakDbtp,
                     outcome.Input.IntegratedLufs, outcome.Input.TruePeakDbtp, outcome.Method),
+                VoiceResidue = residue,
                 Notes = notes,
             };
             AtomicFile.WriteAllText(result.RecordPath, JsonSerializer.Serialize(result, DubAgentJson.Options));
@@ -127,6 +143,46 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
             ? $"The music ({musicSeconds:0.0} s) is longer than the video ({seconds:0.0} s): it is cut at {seconds:0.000} s with a 1 s fade out."
             : $"The music ({musicSeconds:0.0} s) plays {starts} time(s), crossfaded at each loop, cut at {seconds:0.000} s with 1 s fades.");
         return musicBed;
+    }
+
+    /// <summary>
+    /// The background with the original voice's remains taken out (<see cref="VoiceResidueRemover"/>), as a float WAV
+    /// temporary; both stems are decoded to the background's own rate and channels first when they are not such WAVs.
+    /// </summary>
+    private async Task<(string Path, MixVoiceResidue Residue)> RemoveVoiceResidueAsync(MediaInfo background, MediaInfo vocals, double depthDb,
+        string work, List<string> temporaries, ToolContext context)
+    {
+        var rate = background.FirstAudio!.SampleRate ?? 48000;
+        var channels = background.FirstAudio.Channels ?? 2;
+        var backgroundWav = await AsWavAsync(background, rate, channels, work, temporaries, context).ConfigureAwait(false);
+        var vocalsWav = await AsWavAsync(vocals, rate, channels, work, temporaries, context).ConfigureAwait(false);
+        var cleaned = Temporary(work, "background.clean.wav", temporaries);
+        context.Progress.Report(new ProgressUpdate(0.05, "taking the original voice out of the background"));
+        var remover = new VoiceResidueRemover(VoiceResidueSettings.Default with { DepthDb = depthDb });
+        var removal = await Task.Run(() => remover.Remove(backgroundWav, vocalsWav, cleaned, SampleEncoding.Float32, context.CancellationToken),
+            context.CancellationToken).ConfigureAwait(false);
+        return (cleaned, new MixVoiceResidue(depthDb, Math.Round(removal.CutSeconds, 2), Math.Round(removal.MeanCutDb, 2)));
+    }
+
+    /// <summary>The file itself when it is a WAV of that rate and channel count DubAgent reads, else a decoded temporary.</summary>
+    private async Task<string> AsWavAsync(MediaInfo audio, int rate, int channels, string work, List<string> temporaries, ToolContext context)
+    {
+        if (audio.FirstAudio is { SampleRate: var r, Channels: var c } && r == rate && c == channels
+            && audio.Path.EndsWith(".wav", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                using var reader = new WavReader(audio.Path);
+                return audio.Path;
+            }
+            catch (MediaException)
+            {
+                // A WAV layout WavReader does not read (8-bit, A-law...): decode it below.
+            }
+        }
+        var decoded = Temporary(work, Path.GetFileNameWithoutExtension(audio.Path) + ".decoded.wav", temporaries);
+        await extractor.ExtractAsync(audio.Path, decoded, rate, channels, SampleEncoding.Float32, null, context.CancellationToken).ConfigureAwait(false);
+        return decoded;
     }
 
     private async Task<MediaInfo> ProbeAudioAsync(string path, string argument, CancellationToken ct)

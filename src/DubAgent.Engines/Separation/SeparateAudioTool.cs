@@ -7,6 +7,7 @@ using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
+using DubAgent.Engines.Separation.Residue;
 
 namespace DubAgent.Engines.Separation;
 
@@ -16,15 +17,20 @@ public sealed class SeparateAudioTool(IEngineRegistry engines, IMediaToolkit med
     public const string ToolName = "separate_audio";
     public const string RecordFile = "separation.json";
 
+    /// <summary>The M&amp;E stem: music and effects without the dialogue, for professionals who mix their own dub.</summary>
+    public const string MusicAndEffectsStem = "music_and_effects";
+
     public override string Name => ToolName;
 
     public override string? Capability => Capabilities.Separate;
 
     public override string Description =>
         "Splits the soundtrack of a video or audio file into stems so the dialogue can be replaced while music, effects and ambience stay: " +
-        "writes vocals.wav and background.wav (plus music.wav and sfx.wav with stems='four') at the source's sample rate and channel count, " +
+        "writes vocals.wav and background.wav (plus music.wav and sfx.wav with stems='four', and the M&E track music_and_effects.wav with " +
+        "music_and_effects=true) at the source's sample rate and channel count, " +
         "and separation.json. Engine `ffmpeg` does no separation (original.wav only: the dub is laid over the ducked original; fine for short, " +
-        "low-budget videos); `uvr` suits dialogue-heavy content (talk shows), `demucs` cinematic content (keeps music); `dsp` runs anywhere with no model. " +
+        "low-budget videos); `mdx` (in process) and `uvr` (audio-separator) suit dialogue-heavy content (talk shows), `demucs` cinematic content " +
+        "(keeps music); `dsp` runs anywhere with no model. " +
         "5.1 sources: dialogue is taken from the centre channel. Usually follows analyze_media (its content_guess picks the engine) and precedes transcribe (on vocals.wav) and mix.";
 
     public override async Task<SeparateAudioResult> InvokeAsync(SeparateAudioArguments arguments, ToolContext context)
@@ -53,7 +59,10 @@ public sealed class SeparateAudioTool(IEngineRegistry engines, IMediaToolkit med
             if (!File.Exists(path)) throw new EngineFailedException(engine.Name, $"its {stem} stem '{path}' was not written");
 
         var separated = separation.Stems.ContainsKey(StemNames.Vocals);
+        var stems = separation.Stems.ToDictionary(s => s.Key, s => s.Value);
         if (separation.Note is { } note) context.Report.Notes.Add(note);
+        if (arguments.MusicAndEffects)
+            await AddMusicAndEffectsAsync(stems, output, context).ConfigureAwait(false);
         var elapsed = clock.Elapsed.TotalSeconds;
         var record = new SeparationRecord
         {
@@ -61,7 +70,7 @@ public sealed class SeparateAudioTool(IEngineRegistry engines, IMediaToolkit med
             EngineVersion = status.Version,
             Input = input,
             Separated = separated,
-            Stems = separation.Stems.ToDictionary(s => s.Key, s => s.Value),
+            Stems = stems,
             Note = separation.Note,
             DurationSeconds = Math.Round(duration, 3),
             SampleRate = audio.SampleRate ?? 0,
@@ -88,6 +97,26 @@ public sealed class SeparateAudioTool(IEngineRegistry engines, IMediaToolkit med
             ElapsedSeconds = record.ElapsedSeconds,
             RealTimeFactor = duration > 0 ? Math.Round(elapsed / duration, 4) : 0,
         };
+    }
+
+    /// <summary>
+    /// music_and_effects.wav: the background with the original voice's remains taken out by the separated vocals
+    /// (<see cref="VoiceResidueRemover"/>); the plain route has no stems to make it from, and says so.
+    /// </summary>
+    private static async Task AddMusicAndEffectsAsync(Dictionary<string, string> stems, string output, ToolContext context)
+    {
+        if (!stems.TryGetValue(StemNames.Vocals, out var vocals) || !stems.TryGetValue(StemNames.Background, out var background))
+        {
+            context.Report.Notes.Add("no music_and_effects.wav: this engine does not separate the dialogue (choose dsp, mdx, uvr or demucs)");
+            return;
+        }
+        context.Progress.Report(new ProgressUpdate(0.95, "writing the M&E track"));
+        var path = Path.Combine(output, MusicAndEffectsStem + ".wav");
+        var removal = await Task.Run(() => new VoiceResidueRemover().Remove(background, vocals, path, SampleEncoding.Pcm16, context.CancellationToken),
+            context.CancellationToken).ConfigureAwait(false);
+        stems[MusicAndEffectsStem] = path;
+        context.Report.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"music_and_effects.wav: the voice's remains taken out of the background in {removal.CutSeconds:0.#} s (mean {removal.MeanCutDb:0.#} dB)"));
     }
 
     private static Dictionary<string, string> Options(SeparateAudioArguments a)

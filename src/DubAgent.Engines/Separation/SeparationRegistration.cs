@@ -1,7 +1,10 @@
 using DubAgent.Abstractions.Engines;
+using DubAgent.Abstractions.Models;
+using DubAgent.Core.Configuration;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Engines.Separation.Demucs;
 using DubAgent.Engines.Separation.Dsp;
+using DubAgent.Engines.Separation.Mdx;
 using DubAgent.Engines.Separation.Plain;
 using DubAgent.Engines.Separation.Uvr;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,14 +16,19 @@ public static class SeparationRegistration
 {
     /// <summary>
     /// Registers separate_audio and its engines in order of preference for a call that names none: the best available
-    /// separation first (demucs, then uvr, when installed), then the built-in dsp, and ffmpeg (no separation) last.
-    /// Recipes route explicitly (uvr for dialogue, demucs for cinematic, ffmpeg for short low-budget videos).
+    /// separation first (demucs, then mdx when its model is in the store, then uvr when installed), then the built-in
+    /// dsp, and ffmpeg (no separation) last. Recipes route explicitly (mdx, then uvr, for dialogue; demucs for cinematic;
+    /// ffmpeg for short low-budget videos). The MDX-Net models join the model store's catalog from here.
     /// </summary>
     public static IServiceCollection AddSeparation(this IServiceCollection services)
     {
         services.TryAddSingleton<StemConformer>();
         services.AddSingleton<DemucsSeparator>();
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<DemucsSeparator>());
+        services.AddSingleton<MdxSeparator>();
+        services.AddSingleton<IEngine>(sp => sp.GetRequiredService<MdxSeparator>());
+        services.AddSingleton<IModelCatalogSource, MdxCatalogSource>();
+        services.AddOptionsSection<MdxOptions>(MdxOptions.Section);
         services.AddSingleton<UvrSeparator>();
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<UvrSeparator>());
         services.AddSingleton<DspSeparator>();

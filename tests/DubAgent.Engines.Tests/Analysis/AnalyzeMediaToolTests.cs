@@ -75,6 +75,26 @@ public sealed class AnalyzeMediaToolTests : IDisposable
     }
 
     [Fact]
+    public async Task An_audiobook_with_mains_hum_is_dialogue_the_hum_is_not_music()
+    {
+        // One narrator for about 25 s over loud 50 Hz hum and its harmonics (a noisy recording): a steady floor in the
+        // pauses is not effects, and a tone that never stops is not a score.
+        var narration = string.Join(" ", Enumerable.Repeat(Text, 3));
+        var speech = await _media.SpeakAsync("narration.wav", narration);
+        var input = _media.PathOf("audiobook.wav");
+        const string hum = "0.06*sin(2*PI*50*t)+0.04*sin(2*PI*100*t)+0.03*sin(2*PI*150*t)+0.02*sin(2*PI*250*t)";
+        await _media.Ffmpeg.RunAsync(["-i", speech, "-f", "lavfi", "-i", $"aevalsrc='{hum}':s=48000:d=60", "-filter_complex",
+            "[0:a]aresample=48000,adelay=1000:all=1,apad=pad_dur=1[v];[v][1:a]amix=inputs=2:duration=first:normalize=0", "-c:a", "pcm_s16le", input],
+            0, null, "audiobook", CancellationToken.None);
+
+        var result = await Tool().InvokeAsync(new AnalyzeMediaArguments { Input = input }, _media.Context("hum"));
+
+        Assert.True(ContentGuess.Dialogue == result.ContentGuess, string.Join(" / ", result.ContentReasons));
+        Assert.False(result.MusicPresent, $"music ratio {result.MusicRatio}");
+        Assert.Contains(result.ContentReasons, r => r.Contains("turn"));
+    }
+
+    [Fact]
     public async Task Talk_over_loud_music_and_effects_is_cinematic()
     {
         // Held chords changing every two seconds, and a noise burst every 1.5 s.

@@ -135,4 +135,57 @@ public class MixToolTests
         await Assert.ThrowsAsync<InputException>(() =>
             media.MixTool().InvokeAsync(new MixArguments { Voice = voice, Background = voice, Original = voice }, media.Context()));
     }
+
+    [Fact]
+    public async Task With_the_separation_s_vocals_the_original_voice_leaves_the_background_under_the_dub()
+    {
+        using var media = new MixMedia();
+        // The original voice: pink-noise phrases; the separation kept 70 % of it and left 30 % in the background.
+        const string phrases = "volume='between(t,1,3.5)+between(t,5,8)':eval=frame,lowpass=f=4000,highpass=f=150";
+        var original = await media.GenerateAsync("original.wav", "anoisesrc=d=10:c=pink:r=48000:a=0.2:seed=3", phrases, "-ac", "2", "-c:a", "pcm_f32le");
+        var vocals = await media.GenerateAsync("vocals.wav", $"amovie={original}", "volume=0.7", "-c:a", "pcm_f32le");
+        var background = media.PathOf("background.wav");
+        await media.Ffmpeg.RunAsync(["-f", "lavfi", "-i", "sine=f=220:d=10:sample_rate=48000", "-i", original, "-filter_complex",
+            "[0:a]aformat=channel_layouts=stereo,volume=0.3[m];[1:a]volume=0.3[r];[m][r]amix=inputs=2:normalize=0", "-c:a", "pcm_f32le", background],
+            10, null, "background with remains", CancellationToken.None);
+        var dub = await media.GenerateAsync("dub.wav", "anoisesrc=d=10:c=brown:r=24000:a=0.2:seed=9", "volume='between(t,1.2,3.6)+between(t,5.1,8.1)':eval=frame,lowpass=f=3000");
+
+        var plain = await media.MixTool().InvokeAsync(new MixArguments { Voice = dub, Background = background }, media.Context("without"));
+        var cleaned = await media.MixTool().InvokeAsync(new MixArguments { Voice = dub, Background = background, Vocals = vocals }, media.Context("with"));
+
+        Assert.Null(plain.VoiceResidue);
+        Assert.NotNull(cleaned.VoiceResidue);
+        Assert.InRange(cleaned.VoiceResidue!.CutSeconds, 3, 8);
+        Assert.Contains(cleaned.Notes, n => n.Contains("original voice's remains"));
+        var without = GainOf(original, plain.Path);
+        var with = GainOf(original, cleaned.Path);
+        Assert.True(with < without - 12, $"the original voice went from {without:0.0} dB to only {with:0.0} dB in the mix");
+    }
+
+    [Fact]
+    public async Task Vocals_without_a_background_and_a_depth_out_of_range_are_input_errors()
+    {
+        using var media = new MixMedia();
+        var voice = await media.GenerateAsync("voice.wav", "sine=d=1");
+        var alone = await Assert.ThrowsAsync<InputException>(() =>
+            media.MixTool().InvokeAsync(new MixArguments { Voice = voice, Original = voice, Vocals = voice }, media.Context()));
+        Assert.Contains("'vocals' was given without 'background'", alone.Message);
+        var deep = await Assert.ThrowsAsync<InputException>(() =>
+            media.MixTool().InvokeAsync(new MixArguments { Voice = voice, VoiceResidueDepthDb = 80 }, media.Context()));
+        Assert.Contains("voice_residue_depth_db 80 is out of range 0 to 60", deep.Message);
+    }
+
+    /// <summary>Least-squares gain of a (stereo) source inside a mix of the same rate, dB.</summary>
+    private static double GainOf(string source, string mix)
+    {
+        var (_, s) = WavReader.ReadAll(source);
+        var (_, m) = WavReader.ReadAll(mix);
+        double cross = 0, energy = 0;
+        for (var i = 0; i < Math.Min(s.Length, m.Length); i++)
+        {
+            cross += (double)s[i] * m[i];
+            energy += (double)s[i] * s[i];
+        }
+        return 20 * Math.Log10(Math.Abs(cross / energy) + 1e-12);
+    }
 }

@@ -111,5 +111,30 @@ public sealed class SeparateAudioToolTests : IDisposable
         await Assert.ThrowsAsync<InputException>(() => SeparateAsync(input, engine: "spleeter"));
     }
 
+    [Fact]
+    public async Task Music_and_effects_is_the_background_without_the_voice_s_remains_and_the_plain_route_says_it_has_none()
+    {
+        var input = await _media.GenerateAsync("talk.wav",
+            $"aevalsrc='{Voice}+0.05*sin(2*PI*523*t)':s=44100:d=4", "-ac", "2", "-c:a", "pcm_s16le");
+        var tool = _media.Tool(SeparationMedia.Bare()).Tool;
+
+        var separated = await tool.InvokeAsync(new SeparateAudioArguments { Input = input, Engine = "dsp", MusicAndEffects = true }, _media.Context("me"));
+        var plain = _media.Context("plain");
+        var extracted = await tool.InvokeAsync(new SeparateAudioArguments { Input = input, Engine = "ffmpeg", MusicAndEffects = true }, plain);
+
+        var me = separated.Stems[SeparateAudioTool.MusicAndEffectsStem];
+        Assert.Equal("music_and_effects.wav", Path.GetFileName(me));
+        using (var reader = new WavReader(me))
+            Assert.Equal((44100, 2, 4.0), (reader.Format.SampleRate, reader.Format.Channels, Math.Round(reader.Duration, 2)));
+        var record = JsonDocument.Parse(File.ReadAllText(separated.Record)).RootElement;
+        Assert.Equal(me, record.GetProperty("stems").GetProperty("music_and_effects").GetString());
+        // The M&E track holds less of the voice's band than the background it was made from.
+        Assert.True(Energy(me) < Energy(separated.Stems["background"]));
+        Assert.DoesNotContain(SeparateAudioTool.MusicAndEffectsStem, extracted.Stems.Keys);
+        Assert.Contains(plain.Report.Notes, n => n.Contains("no music_and_effects.wav"));
+    }
+
+    private static double Energy(string wav) => WavReader.ReadAll(wav).Samples.Sum(v => (double)v * v);
+
     public void Dispose() => _media.Dispose();
 }

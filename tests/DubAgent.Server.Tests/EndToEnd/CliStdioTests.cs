@@ -17,7 +17,9 @@ public sealed class CliStdioTests : IDisposable
         {
             Name = "dubagent",
             Command = "dotnet",
-            Arguments = [BuiltCli.Dll, "serve", "--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs")],
+            // --wait long enough that the recipe answers in the foreground even on a loaded machine (the "working" answer
+            // after the wait has its own tests).
+            Arguments = [BuiltCli.Dll, "serve", "--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs"), "--wait", "600"],
             StandardErrorLines = line => { if (stderr is not null) lock (stderr) stderr.Add(line); },
         });
         // A cold `dotnet dubagent.dll` on a busy machine can take longer than the client's 5 s server/discover probe.

@@ -1,5 +1,3 @@
-using DubAgent.Core.Processes;
-
 namespace DubAgent.Engines.Tests.SpeechDetection;
 
 /// <summary>
@@ -70,14 +68,5 @@ internal static class TestVadGraphs
         """;
 
     /// <summary>Writes the graph of that kind into <paramref name="folder"/> and returns its path.</summary>
-    public static async Task<string> WriteAsync(string folder, string kind)
-    {
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{kind}.onnx");
-        // Debian's python3-onnx installs for the system python, which another python3 on PATH may shadow.
-        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-        var result = await new ProcessRunner().RunAsync(new ProcessRequest(python, ["-c", Script, kind, path]), CancellationToken.None);
-        Assert.True(result.Succeeded, $"writing the {kind} test graph failed (the tests need python3-onnx: apt-get install python3-onnx): {result.StderrTail}");
-        return path;
-    }
+    public static Task<string> WriteAsync(string folder, string kind) => Support.OnnxGraphWriter.WriteAsync(folder, $"{kind}.onnx", kind, Script);
 }

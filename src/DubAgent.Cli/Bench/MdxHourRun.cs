@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DubAgent.Abstractions;
 using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Models;
 using DubAgent.Core.Media;
@@ -42,21 +43,31 @@ public static class MdxHourRun
         using var memory = new PeakMemory();
         var clock = Stopwatch.StartNew();
         MdxSeparation separation;
+        // The peak after the first tenth of the hour against the peak after all of it: flat memory keeps them equal.
+        double? firstTenth = null;
+        var progress = new Watch(p => { if (p.Fraction >= 0.1) firstTenth ??= memory.PeakMegabytes; });
         using (var network = MdxNetwork.Load(path, model.Layout, Environment.ProcessorCount))
             separation = new MdxWindowedSeparator(network, model.Layout, 0.25)
-                .Separate(at44, Path.Combine(folder, "hour-vocals.wav"), model.OutputIsVocals, null, context.CancellationToken);
+                .Separate(at44, Path.Combine(folder, "hour-vocals.wav"), model.OutputIsVocals, progress, context.CancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         foreach (var file in Directory.GetFiles(folder, "hour-*.wav")) File.Delete(file);
         return new BenchRow(stage, "mdx", seconds / separation.Seconds,
-            $"one hour ({separation.Windows} windows): working set {memory.Describe()}",
+            $"one hour ({separation.Windows} windows): working set {memory.Describe()}; peak after the first 6 minutes {firstTenth:0} MB",
             new Dictionary<string, double>
             {
                 ["hour_peak_mb"] = memory.PeakMegabytes,
+                ["first_tenth_peak_mb"] = firstTenth ?? 0,
                 ["hour_rise_mb"] = memory.PeakMegabytes - memory.StartMegabytes,
                 ["media_seconds"] = separation.Seconds,
                 ["windows"] = separation.Windows,
             },
             what);
+    }
+
+    /// <summary>Calls back on the reporting thread, at once.</summary>
+    private sealed class Watch(Action<ProgressUpdate> onReport) : IProgress<ProgressUpdate>
+    {
+        public void Report(ProgressUpdate value) => onReport(value);
     }
 
     private static async Task<string> WriteIdentityGraphAsync(string folder, MdxLayout layout, CancellationToken cancellationToken)

@@ -42,9 +42,9 @@ public sealed class MdxSpectrogram
     {
         var (bins, frames, n, hop, w) = (_layout.Bins, _layout.Frames, _layout.FftSize, _layout.Hop, _layout.WindowSamples);
         var plane = bins * frames;
-        Parallel.For(0, frames, Parallelism, () => (new Complex[n], new Complex[n]), (t, _, buffers) =>
+        Parallel.For(0, frames, Parallelism, t =>
         {
-            var (packed, spectrum) = buffers;
+            var (packed, spectrum) = Buffers(n);
             var origin = t * hop - n / 2;
             for (var i = 0; i < n; i++)
             {
@@ -70,8 +70,7 @@ public sealed class MdxSpectrogram
                 tensor[2 * plane + at] = (float)right.Real;
                 tensor[3 * plane + at] = (float)right.Imaginary;
             }
-            return buffers;
-        }, _ => { });
+        });
     }
 
     /// <summary>The stereo window of a tensor (bins above the model's are zero), overwriting <paramref name="stereo"/>.</summary>
@@ -79,9 +78,9 @@ public sealed class MdxSpectrogram
     {
         var (bins, frames, n, hop, w) = (_layout.Bins, _layout.Frames, _layout.FftSize, _layout.Hop, _layout.WindowSamples);
         var plane = bins * frames;
-        Parallel.For(0, frames, Parallelism, () => (new Complex[n], new Complex[n]), (t, _, buffers) =>
+        Parallel.For(0, frames, Parallelism, t =>
         {
-            var (spectrum, scratch) = buffers;
+            var (spectrum, scratch) = Buffers(n);
             Array.Clear(spectrum);
             for (var k = 0; k < Math.Min(bins, n / 2 + 1); k++)
             {
@@ -99,8 +98,7 @@ public sealed class MdxSpectrogram
                 if (k > 0 && k < n - k) spectrum[n - k] = Complex.Conjugate(left) + Complex.ImaginaryOne * Complex.Conjugate(right);
             }
             _fft.Inverse(spectrum, _frames, t * n, scratch);
-            return buffers;
-        }, _ => { });
+        });
         Parallel.For(0, MdxLayout.Channels, channel =>
         {
             var output = stereo[channel];
@@ -123,6 +121,12 @@ public sealed class MdxSpectrogram
     }
 
     private static readonly ParallelOptions Parallelism = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    [ThreadStatic] private static (Complex[] A, Complex[] B)? _buffers;
+
+    /// <summary>Two frame buffers per thread, kept: fresh ones every window were large-object garbage (memory grew over an hour).</summary>
+    private static (Complex[] A, Complex[] B) Buffers(int n) =>
+        _buffers is { } b && b.A.Length == n ? b : (_buffers = (new Complex[n], new Complex[n])).Value;
 
     /// <summary>torch's reflect padding: index -i reads i, index (w-1)+i reads (w-1)-i.</summary>
     private static int Reflect(int index, int length) =>

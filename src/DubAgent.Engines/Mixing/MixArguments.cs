@@ -14,6 +14,9 @@ public sealed class MixArguments
     [Description("Separated route: the vocals stem of the same separation (vocals.wav from separate_audio). With it the mix takes what the separation left of the original voice out of the background, band by band while the original speaker talks, so the original speech is not heard under the dub; music without voice is left as it is.")]
     public string? Vocals { get; set; }
 
+    [Description("Separated route: the transcript of the original speech (transcript.json from transcribe or diarize). With it and 'vocals', the voice's remains are cut only around its lines, so music between the lines keeps its level even where the separation let some of it into the vocals stem.")]
+    public string? Transcript { get; set; }
+
     [Description("How deep the original voice's remains are cut from the background where the voice was loud, in dB, 0 to 60 (default 30; 0 leaves the background as separated). Used with 'vocals'.")]
     public double VoiceResidueDepthDb { get; set; } = 30;
 

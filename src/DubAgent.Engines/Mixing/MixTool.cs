@@ -5,6 +5,7 @@ using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
 using DubAgent.Engines.Separation.Residue;
+using DubAgent.Engines.Transcription;
 
 namespace DubAgent.Engines.Mixing;
 
@@ -44,6 +45,7 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
         var music = arguments.Music is null ? null : await ProbeAudioAsync(InputPath.Require(context.Paths, arguments.Music, "music"), "music", ct).ConfigureAwait(false);
         var video = arguments.Video is null ? null : await probe.ProbeAsync(InputPath.Require(context.Paths, arguments.Video, "video"), ct).ConfigureAwait(false);
         var vocals = arguments.Vocals is null ? null : await ProbeAudioAsync(InputPath.Require(context.Paths, arguments.Vocals, "vocals"), "vocals", ct).ConfigureAwait(false);
+        var speech = arguments.Transcript is null ? null : SpeechOf(InputPath.Require(context.Paths, arguments.Transcript, "transcript"));
 
         var source = (bed ?? video ?? voice).FirstAudio ?? voice.FirstAudio!;
         // Downmixed and resampled in the graph, before the limiter, so the limiter holds what export delivers.
@@ -70,8 +72,9 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
             MixVoiceResidue? residue = null;
             if (bed is not null && vocals is not null && settings.VoiceResidueDepthDb > 0)
             {
-                (bedFile, residue) = await RemoveVoiceResidueAsync(bed, vocals, settings.VoiceResidueDepthDb, work, temporaries, context).ConfigureAwait(false);
-                notes.Add($"The original voice's remains were taken out of the background in {residue.CutSeconds:0.0} s of speech (mean cut {residue.MeanCutDb:0.0} dB, at most {residue.DepthDb:0} dB).");
+                (bedFile, residue) = await RemoveVoiceResidueAsync(bed, vocals, speech, settings.VoiceResidueDepthDb, work, temporaries, context).ConfigureAwait(false);
+                notes.Add($"The original voice's remains were taken out of the background in {residue.CutSeconds:0.0} s of speech (mean cut {residue.MeanCutDb:0.0} dB, at most {residue.DepthDb:0} dB)"
+                    + (speech is null ? "." : $", only around the transcript's {speech.Count} stretch(es) of speech."));
             }
 
             var premix = Temporary(work, "premix.wav", temporaries);
@@ -149,7 +152,7 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
     /// The background with the original voice's remains taken out (<see cref="VoiceResidueRemover"/>), as a float WAV
     /// temporary; both stems are decoded to the background's own rate and channels first when they are not such WAVs.
     /// </summary>
-    private async Task<(string Path, MixVoiceResidue Residue)> RemoveVoiceResidueAsync(MediaInfo background, MediaInfo vocals, double depthDb,
+    private async Task<(string Path, MixVoiceResidue Residue)> RemoveVoiceResidueAsync(MediaInfo background, MediaInfo vocals, SpeechSpans? speech, double depthDb,
         string work, List<string> temporaries, ToolContext context)
     {
         var rate = background.FirstAudio!.SampleRate ?? 48000;
@@ -159,10 +162,14 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
         var cleaned = Temporary(work, "background.clean.wav", temporaries);
         context.Progress.Report(new ProgressUpdate(0.05, "taking the original voice out of the background"));
         var remover = new VoiceResidueRemover(VoiceResidueSettings.Default with { DepthDb = depthDb });
-        var removal = await Task.Run(() => remover.Remove(backgroundWav, vocalsWav, cleaned, SampleEncoding.Float32, context.CancellationToken),
+        var removal = await Task.Run(() => remover.Remove(backgroundWav, vocalsWav, cleaned, SampleEncoding.Float32, context.CancellationToken, speech),
             context.CancellationToken).ConfigureAwait(false);
         return (cleaned, new MixVoiceResidue(depthDb, Math.Round(removal.CutSeconds, 2), Math.Round(removal.MeanCutDb, 2)));
     }
+
+    /// <summary>The transcript's lines as the spans where the original speaker talks.</summary>
+    private static SpeechSpans SpeechOf(string transcriptPath) =>
+        new(TranscriptJson.Read(transcriptPath).Segments.Select(s => (s.Start, s.End)));
 
     /// <summary>The file itself when it is a WAV of that rate and channel count DubAgent reads, else a decoded temporary.</summary>
     private async Task<string> AsWavAsync(MediaInfo audio, int rate, int channels, string work, List<string> temporaries, ToolContext context)

@@ -22,8 +22,9 @@ public sealed class VoiceResidueRemover(VoiceResidueSettings? settings = null)
     private const double BlockSeconds = 20;
     private readonly VoiceResidueSettings _settings = settings ?? VoiceResidueSettings.Default;
 
+    /// <param name="speech">Where the original speaker talks; null takes the vocals stem's energy everywhere as voice.</param>
     public VoiceResidueRemoval Remove(string backgroundWav, string vocalsWav, string outputPath, SampleEncoding encoding,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, SpeechSpans? speech = null)
     {
         using var background = new WavReader(backgroundWav);
         using var vocals = new WavReader(vocalsWav);
@@ -45,7 +46,7 @@ public sealed class VoiceResidueRemover(VoiceResidueSettings? settings = null)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var voice = ReadLike(vocals, block);
-            var (cut, sum) = CleanBlock(block, voice, stft, layout, bands, dialogue, writer);
+            var (cut, sum) = CleanBlock(block, voice, stft, layout, bands, dialogue, speech, writer);
             cutFrames += cut;
             cutSum += sum;
             // A block holds a few hundred MB of spectra: collect them now so a film stays at one block's size.
@@ -58,7 +59,7 @@ public sealed class VoiceResidueRemover(VoiceResidueSettings? settings = null)
     }
 
     private (long CutFrames, double CutDbSum) CleanBlock(AudioBlock block, AudioBlock voice, Stft stft, StftLayout layout,
-        ResidueBands bands, DialogueLayout dialogue, WavWriter writer)
+        ResidueBands bands, DialogueLayout dialogue, SpeechSpans? speech, WavWriter writer)
     {
         var channels = block.Channels;
         var signals = Enumerable.Range(0, channels).Select(block.Channel).ToArray();
@@ -71,7 +72,9 @@ public sealed class VoiceResidueRemover(VoiceResidueSettings? settings = null)
             Accumulate(ref voicePower, stft.Analyze(voice.Channel(c)), dialogue.DialogueChannels.Count);
         }
         var b = bands.Energies(backgroundPower!);
-        var v = VoiceEnvelope.Hold(bands.Energies(voicePower!), bands.Count, layout.HopSeconds, _settings.HoldSeconds, _settings.LeadSeconds);
+        var voiceEnergies = bands.Energies(voicePower!);
+        if (speech is not null) KeepSpeechFrames(voiceEnergies, bands.Count, speech, block, layout);
+        var v = VoiceEnvelope.Hold(voiceEnergies, bands.Count, layout.HopSeconds, _settings.HoldSeconds, _settings.LeadSeconds);
 
         var frames = backgroundPower!.Frames;
         var mask = new Spectrogram(frames, layout.Bins);
@@ -118,6 +121,17 @@ public sealed class VoiceResidueRemover(VoiceResidueSettings? settings = null)
         }
         writer.Write(output);
         return (cutFrames, cutSum);
+    }
+
+    /// <summary>Zeroes the voice energy of frames (taken at their centre) outside the speech spans.</summary>
+    private static void KeepSpeechFrames(float[] energies, int bandCount, SpeechSpans speech, AudioBlock block, StftLayout layout)
+    {
+        var frames = energies.Length / bandCount;
+        for (var t = 0; t < frames; t++)
+        {
+            var centre = (block.Start - block.Margin + (long)t * layout.Hop + layout.FftSize / 2) / (double)layout.SampleRate;
+            if (!speech.Covers(centre)) Array.Clear(energies, t * bandCount, bandCount);
+        }
     }
 
     private static void Accumulate(ref Spectrogram? total, StftFrames spectrum, int count)

@@ -7,6 +7,7 @@ using DubAgent.Server.Completions;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Prompts;
 using DubAgent.Server.Resources;
+using DubAgent.Server.Review;
 using DubAgent.Server.Roots;
 using DubAgent.Server.Tools;
 using DubAgent.Server.Transports;
@@ -45,7 +46,7 @@ public sealed class DubAgentServer
         Queue = new CallQueue(options.MaxConcurrentCalls);
         Artifacts = new ArtifactCatalog(Jobs);
         var invoker = services.GetService<ToolInvoker>() ?? ActivatorUtilities.CreateInstance<ToolInvoker>(services);
-        Runner = new ToolCallRunner(invoker, Jobs, Queue, Artifacts, options, services, _loggerFactory);
+        Runner = new ToolCallRunner(invoker, Jobs, Queue, Artifacts, new ReviewFlow(_loggerFactory.CreateLogger<ReviewFlow>()), options, services, _loggerFactory);
         _tools = ServerToolCatalog.Combine(invoker.All, ServerToolCatalog.Create(services, Jobs, Artifacts));
         _definitions = _tools.Select(t => McpToolDefinition.Of(t, invoker)).ToList();
         _completions = new ArgumentCompletions(services.GetRequiredService<IEngineRegistry>(), Jobs, Artifacts,

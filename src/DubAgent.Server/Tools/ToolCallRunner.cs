@@ -8,6 +8,7 @@ using DubAgent.Core.Tools;
 using DubAgent.Server.Hosting;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Resources;
+using DubAgent.Server.Review;
 using DubAgent.Server.Roots;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,7 @@ public sealed class ToolCallRunner(
     JobStore jobs,
     CallQueue queue,
     ArtifactCatalog artifacts,
+    ReviewFlow review,
     DubAgentServerOptions options,
     IServiceProvider services,
     ILoggerFactory loggerFactory)
@@ -63,6 +65,11 @@ public sealed class ToolCallRunner(
             // The client cancelled the request (notifications/cancelled, or a closed HTTP request): the SDK sends no response.
             throw;
         }
+        catch (InputRequiredException)
+        {
+            // A stateless (2026-07-28) client is asked through the SDK's multi-round-trip result; it retries with the answer.
+            throw;
+        }
         catch (OperationCanceledException) when (joined.Job is { } job)
         {
             return ResultText.Error($"error (cancelled): the call was stopped with cancel_job (job {job.Id}).");
@@ -92,6 +99,10 @@ public sealed class ToolCallRunner(
         var jobId = RunsInJob(tool) ? TakeString(tool, arguments, JobArgument) : null;
         var background = RunsInJob(tool) && TakeBoolean(tool, arguments, BackgroundArgument);
         var bound = invoker.Bind(tool, JsonSerializer.SerializeToElement(arguments));
+        // A resumed recipe run goes on in its own job.
+        if (bound is RunPipelineArguments { Resume: { } resumed })
+            jobId = jobId is null || jobId == resumed ? resumed
+                : throw new InputException($"`resume` ({resumed}) and `job` ({jobId}) name different jobs.", "Leave out `job`: a resume runs in the job it continues.");
         var callerChat = CallerChat(request.Server, arguments);
         var paths = await PathsAsync(request.Server, session, cancellationToken).ConfigureAwait(false);
         // Refused now, a call that runs in a job leaves no job folder behind.
@@ -111,21 +122,33 @@ public sealed class ToolCallRunner(
     /// Starts the work in its job, then waits for it up to the foreground wait: its result if it ends in time, else
     /// "working" with the job to follow while the work goes on.
     /// </summary>
-    private async Task<CallToolResult> RunInJobAsync(ITool tool, CallPlan call, CallLogger log, JoinedJob joined, CancellationToken cancellationToken)
+    private async Task<CallToolResult> RunInJobAsync(ITool tool, CallPlan call, CallLogger log, JoinedJob joined, CancellationToken cancellationToken,
+        TimeSpan? wait = null)
     {
         var job = call.JobId is null ? jobs.Create() : jobs.Open(call.JobId);
         joined.Job = job;
         joined.Made = call.JobId is null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (await review.BeforeResumeAsync(call.Server, call.Background, call.Bound, job, cancellationToken).ConfigureAwait(false) is { } asked)
+            call = call with { Bound = asked };
         var step = tool is IServerTool ? job.TrackStep(tool.Name, tool.Name, job.Directory) : job.AddStep(tool.Name);
         var progress = new McpProgress(call.Background ? null : call.Server, call.ProgressToken, step, options.ProgressHeartbeat);
         var work = new JobWork(job, step);
         log.LogInformation("{Tool} started: job {Job}, step {Step}", tool.Name, job.Id, step.Name);
         work.Start(stop => RunStepAsync(tool, call, job, step, progress, log, stop), _logger, tool);
 
-        var waited = call.Background ? TimeSpan.Zero : options.ForegroundWait;
+        var waited = call.Background ? TimeSpan.Zero : wait ?? options.ForegroundWait;
         try
         {
             var result = await work.Completion.WaitAsync(waited, cancellationToken).ConfigureAwait(false);
+            // Paused for review while the client waits and can be asked: ask now and go on in the time left.
+            if (ReviewFlow.ContinueAfterPause(call.Server, call.Background, call.Bound, result, job) is { } resume)
+            {
+                await progress.DetachAsync().ConfigureAwait(false);
+                var left = waited - clock.Elapsed;
+                return await RunInJobAsync(tool, call with { Bound = resume, JobId = job.Id }, log, joined, cancellationToken,
+                    left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false);
+            }
             return Finished(tool, result, job, step);
         }
         catch (TimeoutException)

@@ -79,7 +79,7 @@ public sealed class DubAgentServer
         options.ServerInfo = new Implementation { Name = Name, Title = "DubAgent", Version = Version };
         options.ServerInstructions = Instructions;
         options.ToolCollection = tools;
-        options.ResourceCollection = [new JobArtifactResource(Artifacts), new JobStatusResource(Jobs, Artifacts)];
+        options.ResourceCollection = [new JobArtifactResource(Artifacts, Options.MaxResourceBytes), new JobStatusResource(Jobs, Artifacts)];
         options.PromptCollection = [new DubVideoPrompt(), new ReviewTranslationPrompt(Jobs, Artifacts, Runner, session)];
         options.Handlers.ListResourcesHandler = (_, _) => ValueTask.FromResult(JobArtifactResource.List(Artifacts));
         // Not advertised, so not answered: a client must not believe it will hear about changes.

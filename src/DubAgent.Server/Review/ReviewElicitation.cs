@@ -19,8 +19,9 @@ public enum ReviewAnswer
 }
 
 /// <summary>
-/// Asks the user (MCP elicitation, form mode) to accept or edit the translated lines that do not fit their slot: one
-/// text field per line, filled with the current wording, titled with its time, slot and fit, the source line beneath.
+/// The form (MCP elicitation, form mode) that asks the user to accept or edit the translated lines that do not fit
+/// their slot: one text field per line, filled with the current wording, titled with its time, slot and fit, the
+/// source line beneath; and what the answer means.
 /// </summary>
 public static class ReviewElicitation
 {
@@ -31,8 +32,8 @@ public static class ReviewElicitation
     public static bool Supported(McpServer server) =>
         server.ClientCapabilities?.Elicitation is { } elicitation && (elicitation.Form is not null || elicitation.Url is null);
 
-    public static async Task<(ReviewAnswer Answer, IReadOnlyDictionary<string, string> Edits)> AskAsync(McpServer server,
-        IReadOnlyList<ReviewLine> lines, string translationPath, CancellationToken cancellationToken)
+    /// <summary>The form: one text field per line (the worst <see cref="MaxLines"/>), filled with its current wording.</summary>
+    public static ElicitRequestParams Form(IReadOnlyList<ReviewLine> lines, string translationPath)
     {
         var shown = lines.Take(MaxLines).ToList();
         var properties = new Dictionary<string, ElicitRequestParams.PrimitiveSchemaDefinition>(StringComparer.Ordinal);
@@ -50,20 +51,22 @@ public static class ReviewElicitation
                       (lines.Count > shown.Count ? $"; the {shown.Count} worst are shown" : "") +
                       ". Edit a line to reword it, then accept to go on with the dub. Decline goes on with the lines as they are; " +
                       "cancel leaves the job paused (resume it later with run_pipeline {\"resume\": job}).";
-        var result = await server.ElicitAsync(new ElicitRequestParams
+        return new ElicitRequestParams
         {
             Mode = "form",
             Message = message,
             RequestedSchema = new ElicitRequestParams.RequestSchema { Properties = properties },
-        }, cancellationToken).ConfigureAwait(false);
+        };
+    }
 
-        return result.Action switch
+    /// <summary>The user's answer to <see cref="Form"/>: accepted with the lines they changed, declined, or dismissed.</summary>
+    public static (ReviewAnswer Answer, IReadOnlyDictionary<string, string> Edits) Read(ElicitResult? result, IReadOnlyList<ReviewLine> lines) =>
+        result?.Action switch
         {
-            "accept" => (ReviewAnswer.Accepted, Edits(result.Content, shown)),
+            "accept" => (ReviewAnswer.Accepted, Edits(result.Content, lines.Take(MaxLines).ToList())),
             "decline" => (ReviewAnswer.Declined, new Dictionary<string, string>()),
             _ => (ReviewAnswer.Cancelled, new Dictionary<string, string>()),
         };
-    }
 
     /// <summary>The fields the user changed, by segment id; fields left out or not text keep their line.</summary>
     private static Dictionary<string, string> Edits(IDictionary<string, JsonElement>? content, IReadOnlyList<ReviewLine> shown)

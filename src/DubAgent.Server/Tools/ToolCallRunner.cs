@@ -99,6 +99,8 @@ public sealed class ToolCallRunner(
         var jobId = RunsInJob(tool) ? TakeString(tool, arguments, JobArgument) : null;
         var background = RunsInJob(tool) && TakeBoolean(tool, arguments, BackgroundArgument);
         var bound = invoker.Bind(tool, JsonSerializer.SerializeToElement(arguments));
+        // A call retried with the review form's answer resumes the job its first round paused.
+        if (bound is RunPipelineArguments && ReviewFlow.RetriedResume(request.Params) is { } retried) bound = new RunPipelineArguments { Resume = retried };
         // A resumed recipe run goes on in its own job.
         if (bound is RunPipelineArguments { Resume: { } resumed })
             jobId = jobId is null || jobId == resumed ? resumed
@@ -107,7 +109,7 @@ public sealed class ToolCallRunner(
         var paths = await PathsAsync(request.Server, session, cancellationToken).ConfigureAwait(false);
         // Refused now, a call that runs in a job leaves no job folder behind.
         if (RunsInJob(tool)) await CheckBeforeWorkAsync(tool, bound, arguments, paths, cancellationToken).ConfigureAwait(false);
-        return new CallPlan(request.Server, request.Params?.ProgressToken, bound, jobId, background, paths, callerChat);
+        return new CallPlan(request.Server, request.Params, request.Params?.ProgressToken, bound, jobId, background, paths, callerChat);
     }
 
     private async Task<CallToolResult> RunQueryAsync(ITool tool, CallPlan call, CallLogger log, CancellationToken cancellationToken)
@@ -129,7 +131,7 @@ public sealed class ToolCallRunner(
         joined.Job = job;
         joined.Made = call.JobId is null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        if (await review.BeforeResumeAsync(call.Server, call.Background, call.Bound, job, cancellationToken).ConfigureAwait(false) is { } asked)
+        if (await review.BeforeResumeAsync(call.Server, call.Request, call.Background, call.Bound, job, cancellationToken).ConfigureAwait(false) is { } asked)
             call = call with { Bound = asked };
         var step = tool is IServerTool ? job.TrackStep(tool.Name, tool.Name, job.Directory) : job.AddStep(tool.Name);
         var progress = new McpProgress(call.Background ? null : call.Server, call.ProgressToken, step, options.ProgressHeartbeat);
@@ -271,7 +273,7 @@ public sealed class ToolCallRunner(
     public static bool OwnsArgument(ITool tool, string name) => ArgumentShape.Of(tool.ArgumentsType).Names.Contains(name);
 
     /// <summary>A call checked and ready: what it needs to run, nothing written yet.</summary>
-    private sealed record CallPlan(McpServer Server, ProgressToken? ProgressToken, object Bound, string? JobId, bool Background,
+    private sealed record CallPlan(McpServer Server, CallToolRequestParams? Request, ProgressToken? ProgressToken, object Bound, string? JobId, bool Background,
         IPathPolicy Paths, IChatClient? CallerChat);
 
     /// <summary>The job a call made or joined, once it has one (for the error text, and to discard a job a refusal made).</summary>

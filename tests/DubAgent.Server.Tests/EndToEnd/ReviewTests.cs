@@ -47,11 +47,16 @@ public sealed class ReviewTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
-    public async Task A_client_with_elicitation_edits_the_overflowing_line_and_the_dub_goes_on_with_it()
+    [Theory]
+    [InlineData("stdio", "2025-11-25")]
+    [InlineData("stdio", "2026-07-28")]
+    [InlineData("http", "2025-11-25")]
+    [InlineData("http", "2026-07-28")]
+    public async Task A_client_with_elicitation_edits_the_overflowing_line_and_the_dub_goes_on_with_it(string transport, string revision)
     {
         var asked = new List<ElicitRequestParams>();
-        await using var client = await StartAsync((request, _) =>
+        await using var serve = transport == "http" ? await ServeProcess.StartHttpAsync(ServeArguments()) : null;
+        await using var client = await StartAsync(revision, serve, (request, _) =>
         {
             lock (asked) asked.Add(request!);
             var edit = JsonSerializer.SerializeToElement("Mañana lo vemos.");
@@ -75,7 +80,7 @@ public sealed class ReviewTests : IDisposable
     [Fact]
     public async Task A_client_that_dismisses_the_form_gets_the_job_paused()
     {
-        await using var client = await StartAsync((_, _) => ValueTask.FromResult(new ElicitResult { Action = "cancel" }));
+        await using var client = await StartAsync("2025-11-25", null, (_, _) => ValueTask.FromResult(new ElicitResult { Action = "cancel" }));
 
         var run = await client.CallToolAsync("run_pipeline", Arguments(review: true));
 
@@ -87,7 +92,7 @@ public sealed class ReviewTests : IDisposable
     [Fact]
     public async Task A_client_without_elicitation_gets_the_lines_edits_translation_json_and_resumes()
     {
-        await using var client = await StartAsync(null);
+        await using var client = await StartAsync("2025-11-25", null, null);
 
         var run = await client.CallToolAsync("run_pipeline", Arguments(review: true));
 
@@ -119,7 +124,7 @@ public sealed class ReviewTests : IDisposable
     [Fact]
     public async Task Review_of_a_recipe_without_translation_and_resume_of_an_unknown_job_are_refused()
     {
-        await using var client = await StartAsync(null);
+        await using var client = await StartAsync("2025-11-25", null, null);
         var video = TestMedia.Video(_temp.Sub("media"));
 
         var noTranslate = await client.CallToolAsync("run_pipeline", new Dictionary<string, object?>
@@ -151,18 +156,20 @@ public sealed class ReviewTests : IDisposable
         };
     }
 
-    private async Task<McpClient> StartAsync(Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>>? elicit)
+    private string[] ServeArguments() => ["--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs"), "--wait", "600"];
+
+    /// <summary>A client of `dubagent serve` over stdio, or of the HTTP server given.</summary>
+    private async Task<McpClient> StartAsync(string revision, ServeProcess? http,
+        Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>>? elicit)
     {
-        var transport = new StdioClientTransport(new StdioClientTransportOptions
-        {
-            Name = "dubagent",
-            Command = "dotnet",
-            Arguments = [BuiltCli.Dll, "serve", "--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs"), "--wait", "600"],
-        });
+        IClientTransport transport = http is not null
+            ? new HttpClientTransport(new HttpClientTransportOptions { Endpoint = http.Endpoint, TransportMode = HttpTransportMode.StreamableHttp })
+            : new StdioClientTransport(new StdioClientTransportOptions { Name = "dubagent", Command = "dotnet", Arguments = [BuiltCli.Dll, "serve", .. ServeArguments()] });
         var options = new McpClientOptions
         {
-            // Elicitation requests (elicitation/create) belong to the 2025-11-25 session protocol.
-            ProtocolVersion = "2025-11-25",
+            // 2025-11-25: elicitation/create within the session; 2026-07-28: the SDK's multi-round-trip input requests.
+            ProtocolVersion = revision,
+            DiscoverProbeTimeout = TimeSpan.FromSeconds(60),
             InitializationTimeout = TimeSpan.FromSeconds(90),
         };
         if (elicit is not null) options.Handlers.ElicitationHandler = elicit;

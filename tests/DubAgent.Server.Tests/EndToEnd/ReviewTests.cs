@@ -14,7 +14,7 @@ namespace DubAgent.Server.Tests.EndToEnd;
 /// </summary>
 public sealed class ReviewTests : IDisposable
 {
-    private const string Recipe = """
+    internal const string Recipe = """
         name: review-test
         description: Translates a transcript and writes its subtitles.
         inputs:
@@ -36,7 +36,7 @@ public sealed class ReviewTests : IDisposable
         """;
 
     // The first line is far too long for its 0.6 s slot; the second fits.
-    private const string Transcript = """
+    internal const string Transcript = """
         {"num_speakers": 1, "total_duration": 3.0, "language": "en", "segments": [
           {"id": "seg_0001", "speaker": "SPEAKER_00", "start": 0.0, "end": 0.6, "text": "The committee will reconsider the extraordinary international proposal tomorrow afternoon."},
           {"id": "seg_0002", "speaker": "SPEAKER_00", "start": 1.0, "end": 3.0, "text": "Thank you very much for coming today."}

@@ -22,15 +22,7 @@ public sealed class CSharpClientSchemaTests : IDisposable
     {
         string[] serve = ["--jobs", _temp.Sub("jobs")];
         await using var http = transport == "http" ? await ServeProcess.StartHttpAsync(serve) : null;
-        IClientTransport connection = http is not null
-            ? new HttpClientTransport(new HttpClientTransportOptions { Endpoint = http.Endpoint, TransportMode = HttpTransportMode.StreamableHttp })
-            : new StdioClientTransport(new StdioClientTransportOptions { Name = "dubagent", Command = "dotnet", Arguments = [BuiltCli.Dll, "serve", .. serve] });
-        await using var client = await McpClient.CreateAsync(connection, new McpClientOptions
-        {
-            ProtocolVersion = revision,
-            DiscoverProbeTimeout = TimeSpan.FromSeconds(60),
-            InitializationTimeout = TimeSpan.FromSeconds(90),
-        });
+        await using var client = await CliClient.ConnectAsync(http, serve, revision);
         Assert.Equal(revision, client.NegotiatedProtocolVersion);
 
         var tools = await client.ListToolsAsync();

@@ -158,23 +158,12 @@ public sealed class ReviewTests : IDisposable
 
     private string[] ServeArguments() => ["--root", _temp.Sub("media"), "--jobs", _temp.Sub("jobs"), "--wait", "600"];
 
-    /// <summary>A client of `dubagent serve` over stdio, or of the HTTP server given.</summary>
-    private async Task<McpClient> StartAsync(string revision, ServeProcess? http,
-        Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>>? elicit)
-    {
-        IClientTransport transport = http is not null
-            ? new HttpClientTransport(new HttpClientTransportOptions { Endpoint = http.Endpoint, TransportMode = HttpTransportMode.StreamableHttp })
-            : new StdioClientTransport(new StdioClientTransportOptions { Name = "dubagent", Command = "dotnet", Arguments = [BuiltCli.Dll, "serve", .. ServeArguments()] });
-        var options = new McpClientOptions
+    private Task<McpClient> StartAsync(string revision, ServeProcess? http, Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>>? elicit) =>
+        // 2025-11-25: elicitation/create within the session; 2026-07-28: the SDK's multi-round-trip input requests.
+        CliClient.ConnectAsync(http, ServeArguments(), revision, options =>
         {
-            // 2025-11-25: elicitation/create within the session; 2026-07-28: the SDK's multi-round-trip input requests.
-            ProtocolVersion = revision,
-            DiscoverProbeTimeout = TimeSpan.FromSeconds(60),
-            InitializationTimeout = TimeSpan.FromSeconds(90),
-        };
-        if (elicit is not null) options.Handlers.ElicitationHandler = elicit;
-        return await McpClient.CreateAsync(transport, options);
-    }
+            if (elicit is not null) options.Handlers.ElicitationHandler = elicit;
+        });
 
     private static List<string?> Statuses(JsonElement result) =>
         result.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetString()).ToList();

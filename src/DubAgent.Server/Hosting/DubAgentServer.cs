@@ -167,5 +167,7 @@ public sealed class DubAgentServer
         "a short wait answers status 'working' with its job id and goes on; follow it with get_job (wait: 30) until it ends, or stop it " +
         "with cancel_job. Outputs are resources dubagent://jobs/{job}/{step}/{file}; dubagent://jobs/{job} is a job's state. " +
         "Files must be inside the server's allowed folders (--root, or the roots your client announces). " +
+        "run_pipeline with review: true pauses after translation so the user can accept or edit the lines that do not fit their slot " +
+        "(asked through elicitation when your client supports it); a job with status 'paused' goes on with run_pipeline {\"resume\": job}. " +
         "The prompt dub_video walks through a whole dub; review_translation shows lines that do not fit their time slot.";
 }

@@ -1,6 +1,7 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Engines.Languages;
+using DubAgent.Engines.Voices;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Engines.Synthesis;
@@ -19,6 +20,8 @@ public static class SynthesisRegistration
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<OpenAiSpeechSynthesizer>());
         services.AddSingleton<EspeakSynthesizer>();
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<EspeakSynthesizer>());
+        services.AddVoiceMatching();
+        services.AddSingleton<SpeakerCasting>();
         services.AddSingleton<ITool, SynthesizeTool>();
         services.AddLanguageReach();
         return services;

@@ -1,17 +1,22 @@
+using DubAgent.Core.Dsp;
 using DubAgent.Engines.Diarization;
 
 namespace DubAgent.Engines.Voices;
 
 /// <summary>
-/// A model-free voiceprint: the mean and standard deviation of cepstra c1..c19 over the voiced-energy frames of 16 kHz
-/// mono speech (frames within 30 dB of the loudest tenth), 38 numbers. Compared with <see cref="Divergence"/>, the
-/// symmetric Kullback-Leibler divergence of the two diagonal Gaussians, averaged over the dimensions.
+/// A model-free voiceprint of 16 kHz mono speech: the mean and standard deviation of cepstra c1..c19 over the frames
+/// within 30 dB of the loudest tenth, then the median f0 in Hz (0 when too little is voiced): 39 numbers. Two prints
+/// score 1 / (1 + D) times a pitch factor, D the symmetric Kullback-Leibler divergence of the two diagonal Gaussians
+/// averaged over the dimensions, the factor exp(-½ (Δf0 / 4 semitones)²): cepstra alone hardly part two voices of one
+/// recording (one channel), while their pitch does.
 /// </summary>
 public static class MfccVoiceprint
 {
     public const string Kind = "mfcc-stats";
     private const int Coefficients = 20;
     private const int MinFrames = 100; // one second of speech
+    private const int Dimensions = Coefficients - 1;
+    private const double PitchSpreadSemitones = 4;
 
     /// <summary>Less than this many frames of speech gives no voiceprint (null).</summary>
     public static float[]? Compute(IEnumerable<float[]> stretches)
@@ -32,7 +37,7 @@ public static class MfccVoiceprint
         var floor = loud - 26 * (float)Math.Log(1000);
         var speech = frames.Where(f => f[0] >= floor).ToList();
         if (speech.Count < MinFrames) return null;
-        var vector = new float[2 * (Coefficients - 1)];
+        var vector = new float[2 * Dimensions + 1];
         for (var c = 1; c < Coefficients; c++)
         {
             double sum = 0, squares = 0;
@@ -43,16 +48,35 @@ public static class MfccVoiceprint
             }
             var mean = sum / speech.Count;
             vector[c - 1] = (float)mean;
-            vector[Coefficients - 1 + c - 1] = (float)Math.Sqrt(Math.Max(1e-6, squares / speech.Count - mean * mean));
+            vector[Dimensions + c - 1] = (float)Math.Sqrt(Math.Max(1e-6, squares / speech.Count - mean * mean));
         }
+        vector[2 * Dimensions] = (float)MedianPitch(stretches);
         return vector;
+    }
+
+    /// <summary>1 / (1 + divergence), times the pitch factor when both prints have a pitch.</summary>
+    public static double Score(IReadOnlyList<float> a, IReadOnlyList<float> b)
+    {
+        var score = 1 / (1 + Divergence(a, b));
+        if (a.Count > 2 * Dimensions && b.Count > 2 * Dimensions && a[2 * Dimensions] > 0 && b[2 * Dimensions] > 0)
+        {
+            var semitones = 12 * Math.Log2(a[2 * Dimensions] / b[2 * Dimensions]);
+            score *= Math.Exp(-0.5 * Math.Pow(semitones / PitchSpreadSemitones, 2));
+        }
+        return score;
+    }
+
+    private static double MedianPitch(IEnumerable<float[]> stretches)
+    {
+        var voiced = stretches.SelectMany(s => PitchTracker.Track(s, MfccFrameAnalyzer.SampleRate).Frames).Where(f => f.Voiced).Select(f => f.Hz).Order().ToList();
+        return voiced.Count < 20 ? 0 : voiced[voiced.Count / 2];
     }
 
     /// <summary>Symmetric KL divergence between two voiceprints' diagonal Gaussians, per dimension (0 = the same voice statistics).</summary>
     public static double Divergence(IReadOnlyList<float> a, IReadOnlyList<float> b)
     {
-        var dims = a.Count / 2;
-        if (b.Count != a.Count || dims == 0) return double.PositiveInfinity;
+        const int dims = Dimensions;
+        if (b.Count != a.Count || a.Count < 2 * dims) return double.PositiveInfinity;
         double total = 0;
         for (var i = 0; i < dims; i++)
         {

@@ -8,7 +8,7 @@ public sealed class SynthesizeArguments : IEngineArguments
     [Description("Path of translation.json (from the translate tool): segments with id, speaker, start, end and target_text.")]
     public required string Translation { get; init; }
 
-    [Description("Synthesis engine: espeak-ng (built in, every language), openai (OpenAI-compatible /audio/speech), piper (Piper CLI). Omit for the first available.")]
+    [Description("Synthesis engine: espeak-ng (built in, every language), piper (Piper voices in process), piper-cli (the piper program), openai (OpenAI-compatible /audio/speech). Omit for the first available.")]
     public string? Engine { get; init; }
 
     [Description("Voice cast: speaker (SPEAKER_00, ...) to voice name (see `dubagent voices ENGINE`). Speakers left out are cast automatically.")]

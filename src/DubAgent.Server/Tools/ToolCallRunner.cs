@@ -115,7 +115,7 @@ public sealed class ToolCallRunner(
     private async Task<CallToolResult> RunQueryAsync(ITool tool, CallPlan call, CallLogger log, CancellationToken cancellationToken)
     {
         await using var progress = new McpProgress(call.Server, call.ProgressToken, null, options.ProgressHeartbeat);
-        var context = NewContext(jobs.Directory, jobs.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat);
+        var context = NewContext(jobs.Directory, jobs.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat, McpCallerQuestions.For(call.Server));
         var answer = await invoker.InvokeAsync(tool, call.Bound, context).ConfigureAwait(false);
         return ResultText.Query(answer);
     }
@@ -202,7 +202,7 @@ public sealed class ToolCallRunner(
     {
         using var slot = await queue.EnterAsync(progress, cancellationToken).ConfigureAwait(false);
         step.MarkRunning();
-        var context = NewContext(step.Directory, job.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat);
+        var context = NewContext(step.Directory, job.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat, McpCallerQuestions.For(call.Server));
         var result = await invoker.InvokeAsync(tool, call.Bound, context).ConfigureAwait(false);
         step.MarkSucceeded(result.Report.Engine, ToolInvoker.Summarize(result));
         foreach (var note in result.Report.Notes) log.LogWarning("{Tool}: {Note}", tool.Name, note);
@@ -212,7 +212,7 @@ public sealed class ToolCallRunner(
     }
 
     private ToolContext NewContext(string workDirectory, string jobDirectory, IProgress<ProgressUpdate> progress, CancellationToken cancellationToken,
-        ILogger log, IPathPolicy paths, IChatClient? callerChat) => new()
+        ILogger log, IPathPolicy paths, IChatClient? callerChat, ICallerQuestions? questions) => new()
     {
         WorkDirectory = workDirectory,
         JobDirectory = jobDirectory,
@@ -222,6 +222,7 @@ public sealed class ToolCallRunner(
         Logger = log,
         Paths = paths,
         CallerChat = callerChat,
+        CallerQuestions = questions,
     };
 
     /// <summary>Refusals of the call itself (what the client asked for cannot be done), not failures of work that started.</summary>

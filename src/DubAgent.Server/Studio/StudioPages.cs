@@ -26,7 +26,7 @@ public static class StudioPages
             if (!signIn.TrySignIn(context, form["token"]))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                await PageAsync(context, Login, "That token is not the one the server was started with (--token or DUBAGENT_TOKEN).").ConfigureAwait(false);
+                await PageAsync(context, Login, "That token is not the one the server was started with (--token or DUBAGENT_TOKEN).", form["next"]).ConfigureAwait(false);
                 return;
             }
             context.Response.Redirect(LocalTarget(form["next"]));
@@ -41,7 +41,7 @@ public static class StudioPages
             endpoints.MapGet("/" + asset, context => AssetAsync(context, asset));
     }
 
-    private static async Task PageAsync(HttpContext context, Page page, string? error = null)
+    private static async Task PageAsync(HttpContext context, Page page, string? error = null, string? next = null)
     {
         var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
         var tokens = antiforgery.GetAndStoreTokens(context);
@@ -58,7 +58,7 @@ public static class StudioPages
             .Replace("{{csrf}}", WebUtility.HtmlEncode(tokens.RequestToken), StringComparison.Ordinal)
             .Replace("{{csrf-field}}", StudioRegistration.CsrfField, StringComparison.Ordinal)
             .Replace("{{error}}", error is null ? "" : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>", StringComparison.Ordinal)
-            .Replace("{{next}}", WebUtility.HtmlEncode(LocalTarget(context.Request.Query["next"])), StringComparison.Ordinal);
+            .Replace("{{next}}", WebUtility.HtmlEncode(LocalTarget(next ?? context.Request.Query["next"])), StringComparison.Ordinal);
         context.Response.ContentType = HtmlType;
         context.Response.Headers.CacheControl = "no-store";
         // The pages load only their own scripts and styles, and are never framed by another site.

@@ -28,7 +28,7 @@ document.addEventListener("DOMContentLoaded", () => {
       studio.follow(id, job => {
         $("status").textContent = `${job.state}: ${Math.round(job.percent)} % ${job.message || ""}`;
         if (job.error) $("error").textContent = job.error;
-      }, async () => { await load(); $("status").textContent = "Done: the video below is the new dub."; });
+      }, async () => { await load(); $("status").textContent = "Done: the player above shows the new dub."; });
     } catch (e) { $("error").textContent = e.message; button.disabled = false; }
   };
 

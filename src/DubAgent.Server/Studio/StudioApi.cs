@@ -37,6 +37,7 @@ public sealed class StudioApi(DubAgentServer server, StudioRuns runs, StudioSett
             var id = await runs.ResumeAsync(OpenJob(c).Id, c.RequestAborted).ConfigureAwait(false);
             return Json(new { job = id });
         }));
+        endpoints.MapDelete("/api/jobs/{id}", context => Guarded(context, DeleteAsync));
         endpoints.MapGet("/files/{id}/{**path}", context =>
         {
             var path = server.Artifacts.Resolve(context.GetRouteValue("id")?.ToString() ?? "", (context.GetRouteValue("path")?.ToString() ?? "").Split('/'));
@@ -77,6 +78,14 @@ public sealed class StudioApi(DubAgentServer server, StudioRuns runs, StudioSett
             server.Jobs.Discard(job);
             throw;
         }
+    }
+
+    private Task<IResult> DeleteAsync(HttpContext context)
+    {
+        var job = OpenJob(context);
+        if (job.Status is "running" or "queued") throw new StudioRefusal($"Job {job.Id} is still running: cancel it first.");
+        server.Jobs.Discard(job);
+        return Task.FromResult(Json(new { deleted = job.Id }));
     }
 
     private Task<IResult> JobAsync(HttpContext context) => Task.FromResult(Json(JobView.Of(server, OpenJob(context))));

@@ -84,6 +84,15 @@ public sealed class StudioDubTests(StudioServer server)
         Assert.True(StepEnded(job, "export") > before, "the video was exported again");
         Assert.Contains("?v=", await page.Locator("#dubbed").GetAttributeAsync("src"));
         Assert.Equal("Hola, esto es una prueba corta del doblaje.", await page.Locator("#line-0").InputValueAsync());
+
+        await page.GotoAsync("/jobs");
+        var row = page.Locator("tr", new() { HasText = job });
+        await Assertions.Expect(row).ToContainTextAsync("completed");
+        await StudioServer.ScreenshotAsync(page, "7-jobs");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Delete job {job} and its files" }).ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        Assert.False(Directory.Exists(Path.Combine(server.Jobs, job)));
     }
 
     private static async Task PressAsync(IPage page, string selector, string key, int times)

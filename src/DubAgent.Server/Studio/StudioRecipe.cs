@@ -15,20 +15,45 @@ public static class StudioRecipe
 
     public static string Write(string shippedDub, DubRequest request, string? musicPath, string folder)
     {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, FileName);
+        Edit(shippedDub, path, root =>
+        {
+            root.Children[new YamlScalarNode("description")] = new YamlScalarNode("The dub recipe with the choices made in the studio.");
+            foreach (var (id, step) in Steps(root))
+            {
+                if (request.Engines.TryGetValue(id, out var engine))
+                    step.Children[new YamlScalarNode("engine")] = new YamlMappingNode(new YamlScalarNode("use"), new YamlScalarNode(engine));
+                if (id == "mix") AddMixing(With(step), request, musicPath);
+            }
+        });
+        return path;
+    }
+
+    /// <summary>Casts <paramref name="voice"/> for <paramref name="speaker"/> in a studio recipe's synthesize step.</summary>
+    public static void SetVoice(string recipe, string speaker, string voice)
+    {
+        if (Path.GetFileName(recipe) != FileName)
+            throw new StudioRefusal("Voices can be changed here only for dubs started in the studio (their recipe is the job's studio-dub.yaml).");
+        Edit(recipe, recipe, root =>
+        {
+            var synthesize = Steps(root).FirstOrDefault(s => s.Id == "synthesize").Step
+                             ?? throw new StudioRefusal("This job's recipe has no synthesize step.");
+            var with = With(synthesize);
+            if (!with.Children.TryGetValue(new YamlScalarNode("voices"), out var cast) || cast is not YamlMappingNode)
+                with.Children[new YamlScalarNode("voices")] = cast = new YamlMappingNode();
+            ((YamlMappingNode)cast).Children[new YamlScalarNode(speaker)] = new YamlScalarNode(voice) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
+        });
+    }
+
+    /// <summary>Loads a recipe, changes it and saves it whole (temporary name, then rename).</summary>
+    private static void Edit(string source, string target, Action<YamlMappingNode> change)
+    {
         // The recipe's ${{ }} expressions are not YAML: hidden behind placeholders to parse, put back before saving.
-        var mask = ExpressionMask.Apply(File.ReadAllText(shippedDub), shippedDub);
+        var mask = ExpressionMask.Apply(File.ReadAllText(source), source);
         var yaml = new YamlStream();
         yaml.Load(new StringReader(mask.Masked));
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        root.Children[new YamlScalarNode("description")] = new YamlScalarNode("The dub recipe with the choices made in the studio.");
-        var steps = (YamlSequenceNode)root.Children[new YamlScalarNode("steps")];
-        foreach (var step in steps.Children.OfType<YamlMappingNode>())
-        {
-            var id = ((YamlScalarNode)step.Children[new YamlScalarNode("id")]).Value;
-            if (id is not null && request.Engines.TryGetValue(id, out var engine))
-                step.Children[new YamlScalarNode("engine")] = new YamlMappingNode(new YamlScalarNode("use"), new YamlScalarNode(engine));
-            if (id == "mix") AddMixing((YamlMappingNode)step.Children[new YamlScalarNode("with")], request, musicPath);
-        }
+        change((YamlMappingNode)yaml.Documents[0].RootNode);
         foreach (var scalar in yaml.Documents[0].AllNodes.OfType<YamlScalarNode>().Where(n => n.Value?.Contains("$E", StringComparison.Ordinal) == true))
         {
             var parts = mask.Split(scalar.Value!).ToList();
@@ -36,12 +61,20 @@ public static class StudioRecipe
             scalar.Value = string.Concat(parts.Select(p => p.Expression is { } e ? "${{" + e.Text + "}}" : p.Literal));
             scalar.Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted;
         }
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, FileName);
-        var temporary = path + ".partial";
+        var temporary = target + ".partial";
         using (var writer = File.CreateText(temporary)) yaml.Save(writer, assignAnchors: false);
-        File.Move(temporary, path, overwrite: true);
-        return path;
+        File.Move(temporary, target, overwrite: true);
+    }
+
+    private static IEnumerable<(string Id, YamlMappingNode Step)> Steps(YamlMappingNode root) =>
+        ((YamlSequenceNode)root.Children[new YamlScalarNode("steps")]).Children.OfType<YamlMappingNode>()
+        .Select(step => (((YamlScalarNode)step.Children[new YamlScalarNode("id")]).Value ?? "", step));
+
+    private static YamlMappingNode With(YamlMappingNode step)
+    {
+        if (!step.Children.TryGetValue(new YamlScalarNode("with"), out var with) || with is not YamlMappingNode mapping)
+            step.Children[new YamlScalarNode("with")] = mapping = new YamlMappingNode();
+        return mapping;
     }
 
     private static void AddMixing(YamlMappingNode with, DubRequest request, string? musicPath)

@@ -55,6 +55,7 @@ public static class StudioRegistration
                 new StudioApi(server, runs, settings).Map(endpoints);
                 new JobEvents(server).Map(endpoints);
                 new ReviewApi(server, runs).Map(endpoints);
+                new VoiceCastApi(server, runs).Map(endpoints);
             });
         });
         app.Lifetime.ApplicationStopping.Register(() => runs.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5)));

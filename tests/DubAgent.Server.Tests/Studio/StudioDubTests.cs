@@ -85,6 +85,16 @@ public sealed class StudioDubTests(StudioServer server)
         Assert.Contains("?v=", await page.Locator("#dubbed").GetAttributeAsync("src"));
         Assert.Equal("Hola, esto es una prueba corta del doblaje.", await page.Locator("#line-0").InputValueAsync());
 
+        // Recasting the speaker: the recipe's cast changes, synthesize speaks the line again in the new voice.
+        await page.EvaluateAsync("document.querySelector('#status').textContent = ''");
+        await page.GetByLabel("Voice of SPEAKER_00 (espeak-ng)").SelectOptionAsync("female-mid");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Recast SPEAKER_00" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('#status').textContent.startsWith('Done')", null,
+            new() { Timeout = (float)Run.TotalMilliseconds });
+        using (var placements = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(server.Jobs, job, "synthesize", "placements.json"))))
+            Assert.All(placements.RootElement.GetProperty("placements").EnumerateArray(), p => Assert.Equal("female-mid", p.GetProperty("voice").GetString()));
+        await Assertions.Expect(page.Locator("tr[data-segment]").First).ToContainTextAsync("female-mid");
+
         await page.GotoAsync("/jobs");
         var row = page.Locator("tr", new() { HasText = job });
         await Assertions.Expect(row).ToContainTextAsync("completed");

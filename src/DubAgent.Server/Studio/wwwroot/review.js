@@ -19,17 +19,32 @@ document.addEventListener("DOMContentLoaded", () => {
     return studio.el("td", { class: (s.fit_ratio > 1.1 || s.overflow_seconds > 0) ? "bad-fit" : null, text: parts.join(", ") });
   };
 
-  const save = async (s, textarea, button) => {
+  // After a change: follow the run again in the same job, then show the new lines and video.
+  const rerender = async (url, body, button) => {
     button.disabled = true; $("error").textContent = "";
     try {
-      const answer = await studio.send("POST", `${base}/segments/${encodeURIComponent(s.id)}`, { target_text: textarea.value });
+      const answer = await studio.send("POST", url, body);
       if (!answer.changed) { $("status").textContent = "Nothing changed."; button.disabled = false; return; }
-      $("status").textContent = "Re-rendering the changed line…";
+      $("status").textContent = "Re-rendering what changed…";
       studio.follow(id, job => {
         $("status").textContent = `${job.state}: ${Math.round(job.percent)} % ${job.message || ""}`;
         if (job.error) $("error").textContent = job.error;
       }, async () => { await load(); $("status").textContent = "Done: the player above shows the new dub."; });
     } catch (e) { $("error").textContent = e.message; button.disabled = false; }
+  };
+  const save = (s, textarea, button) => rerender(`${base}/segments/${encodeURIComponent(s.id)}`, { target_text: textarea.value }, button);
+
+  const loadVoices = async () => {
+    try {
+      const cast = await studio.get(`${base}/voices`);
+      $("voices").replaceChildren(...cast.speakers.map((speaker, i) => {
+        const select = studio.el("select", { id: `voice-${i}` });
+        for (const v of cast.voices) select.append(studio.el("option", { value: v, selected: v === speaker.voice, text: v }));
+        const button = studio.el("button", { type: "button", text: "Recast", "aria-label": `Recast ${speaker.speaker}` });
+        button.addEventListener("click", () => rerender(`${base}/voices`, { speaker: speaker.speaker, voice: select.value }, button));
+        return studio.el("div", {}, studio.el("label", { for: `voice-${i}`, text: `Voice of ${speaker.speaker} (${cast.engine})` }), select, button);
+      }));
+    } catch (e) { $("voices").replaceChildren(studio.el("p", { class: "hint", text: e.message })); }
   };
 
   const load = async () => {
@@ -59,6 +74,7 @@ document.addEventListener("DOMContentLoaded", () => {
           studio.el("td", {}, original, " ", dubbed));
       }));
     } catch (e) { $("error").textContent = e.message; }
+    await loadVoices();
   };
   load();
 });

@@ -14,7 +14,7 @@ namespace DubAgent.Server.Studio;
 public delegate Task<IResult> StudioHandler(HttpContext context);
 
 /// <summary>The studio's JSON API: what can be chosen, starting a dub, the jobs, cancel and resume, and the job's files.</summary>
-public sealed class StudioApi(DubAgentServer server, StudioRuns runs, StudioSettings settings)
+public sealed class StudioApi(DubAgentServer server, StudioRuns runs, StudioSettings settings, BatchRender batches)
 {
     private readonly StudioChoices _choices = new(server, settings);
 
@@ -70,6 +70,7 @@ public sealed class StudioApi(DubAgentServer server, StudioRuns runs, StudioSett
                 ["budget"] = request.Budget,
             };
             await runs.StartAsync(recipe, inputs, job.Id, context.RequestAborted).ConfigureAwait(false);
+            if (request.VoiceSets.Count > 0) batches.Start(job.Id, request.VoiceSets, context.RequestServices.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping);
             return Json(new { job = job.Id, url = $"/jobs/{job.Id}" });
         }
         catch

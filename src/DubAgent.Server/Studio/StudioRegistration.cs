@@ -52,7 +52,7 @@ public static class StudioRegistration
             studio.UseEndpoints(endpoints =>
             {
                 StudioPages.Map(endpoints, signIn);
-                new StudioApi(server, runs, settings).Map(endpoints);
+                new StudioApi(server, runs, settings, new BatchRender(server, runs)).Map(endpoints);
                 new JobEvents(server).Map(endpoints);
                 new ReviewApi(server, runs).Map(endpoints);
                 new VoiceCastApi(server, runs).Map(endpoints);

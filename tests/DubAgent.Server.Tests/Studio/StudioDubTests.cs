@@ -23,21 +23,15 @@ public sealed class StudioDubTests(StudioServer server)
         var music = MusicFile(Path.Combine(media, "upload"));
         var page = await server.NewPageAsync();
         await StudioServer.SignInAsync(page);
-        await page.Locator("#target_language option[value=es]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await StudioServer.FillNewDubAsync(page, video);
         await StudioServer.ScreenshotAsync(page, "1-new-dub");
-
-        await page.SetInputFilesAsync("#video", video);
-        await page.SelectOptionAsync("#source_language", "en");
-        await page.SelectOptionAsync("#target_language", "es");
         await page.SetInputFilesAsync("#music", music);
         // The sliders by keyboard: voice 1.0 → 1.3, music 0.3 → 0.2 (step 0.05).
         await PressAsync(page, "#voice_volume", "ArrowRight", 6);
         await PressAsync(page, "#music_volume", "ArrowLeft", 2);
         Assert.Equal("1.30", await page.Locator("#voice_volume_out").TextContentAsync());
         Assert.Equal("0.20", await page.Locator("#music_volume_out").TextContentAsync());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start dub" }).ClickAsync();
-        await page.WaitForURLAsync("**/jobs/*", new() { Timeout = 120_000 });
-        var job = new Uri(page.Url).Segments[^1];
+        var job = await StudioServer.StartDubAsync(page);
 
         // A reload while it works opens the event stream again and still follows the run to its end.
         await page.WaitForFunctionAsync("() => ['running', 'completed'].includes(document.querySelector('#state').textContent)", null,

@@ -72,6 +72,23 @@ public sealed class StudioServer : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
 
+    /// <summary>On the new-dub page once its choices loaded: the video uploaded, English into Spanish.</summary>
+    public static async Task FillNewDubAsync(IPage page, string video)
+    {
+        await page.Locator("#target_language option[value=es]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.SetInputFilesAsync("#video", video);
+        await page.SelectOptionAsync("#source_language", "en");
+        await page.SelectOptionAsync("#target_language", "es");
+    }
+
+    /// <summary>Starts the dub and returns its job id once the job page opened.</summary>
+    public static async Task<string> StartDubAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start dub" }).ClickAsync();
+        await page.WaitForURLAsync("**/jobs/*", new() { Timeout = 120_000 });
+        return new Uri(page.Url).Segments[^1];
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
 

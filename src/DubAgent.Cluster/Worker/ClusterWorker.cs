@@ -1,0 +1,56 @@
+using DubAgent.Abstractions.Errors;
+using DubAgent.Cluster.Broker;
+using DubAgent.Cluster.Messages;
+using MassTransit;
+using PipelineException = DubAgent.Abstractions.Errors.PipelineException;
+using Microsoft.Extensions.Logging;
+
+namespace DubAgent.Cluster.Worker;
+
+/// <summary>
+/// `dubagent worker`: consumes the capability queues it serves until cancelled. A step that throws is tried again with
+/// exponential back-off (bad input is not: it would fail the same way), then MassTransit moves it to the queue's
+/// `_error` dead-letter queue and publishes its fault, which the coordinator reports.
+/// </summary>
+public sealed class ClusterWorker(WorkerStepCall call, ILogger<ClusterWorker> logger)
+{
+    public async Task RunAsync(BrokerAddress broker, WorkerSettings settings, Action<string>? ready, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(settings.Concurrency);
+        var bus = await ClusterBus.StartAsync(broker, cfg =>
+        {
+            foreach (var key in settings.Queues)
+            {
+                cfg.ReceiveEndpoint(StepQueues.QueueName(key), e =>
+                {
+                    // A step waiting here for a free slot is held by this worker; one per slot keeps that short.
+                    e.PrefetchCount = settings.Concurrency;
+                    e.ConcurrentMessageLimit = settings.Concurrency;
+                    e.UseMessageRetry(r =>
+                    {
+                        r.Exponential(settings.Retries, settings.FirstRetry, settings.FirstRetry * 30, settings.FirstRetry);
+                        r.Ignore<InputException>();
+                        r.Ignore<PipelineException>();
+                        r.Ignore<EngineUnavailableException>();
+                    });
+                    e.Consumer(() => new StepExecutionConsumer(call, settings, slots));
+                });
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        var line = $"worker {settings.Name} on {broker.Display}: queues {string.Join(", ", settings.Queues)}; {settings.Concurrency} at once";
+        logger.LogInformation("{Ready}", line);
+        ready?.Invoke(line);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: steps running now are cancelled and go back to the queue for another worker.
+        }
+        finally
+        {
+            await ClusterBus.StopQuietlyAsync(bus).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using System.Security.Authentication;
+using DubAgent.Abstractions.Errors;
 using MassTransit;
 
 namespace DubAgent.Cluster.Broker;
@@ -41,6 +42,10 @@ public static class ClusterBus
         {
             await StopQuietlyAsync(bus).ConfigureAwait(false);
             var why = e is OperationCanceledException ? $"it did not accept the connection within {StartTimeout.TotalSeconds:0} s" : Scrub(e.GetBaseException().Message, broker);
+            if (why.Contains("ACCESS_REFUSED", StringComparison.Ordinal) || why.Contains("NOT_ALLOWED", StringComparison.Ordinal))
+                throw new InputException($"The RabbitMQ broker of {ClusterOptions.BrokerKey} ({broker.Display}) refused the login: {why}.",
+                    $"Check the user and password in {ClusterOptions.BrokerKey} (or Cluster:BrokerPassword) and that the user may use virtual host "
+                    + $"'{broker.VirtualHost}' (`rabbitmqctl list_permissions -p {broker.VirtualHost}`).");
             throw BrokerReach.Unreachable(broker, why, new InvalidOperationException(why));
         }
     }

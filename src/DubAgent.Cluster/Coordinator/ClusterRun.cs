@@ -1,4 +1,5 @@
-using System.Text.Json;
+using System.Diagnostics;
+using System.Globalization;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Cluster.Messages;
 using DubAgent.Core.Pipelines;
@@ -36,7 +37,11 @@ internal sealed class ClusterRun(
     private readonly Dictionary<string, StepOutcome> _outcomes = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _recipeHash = Worker.WorkerStepCall.RecipeHash(recipeYaml);
+    private readonly Dictionary<string, long> _sentAt = new(StringComparer.Ordinal);
     private Func<StepExecution, Task> _send = _ => Task.CompletedTask;
+
+    /// <summary>The note that carries a step's cost of going through the broker, read by `dubagent bench --stage cluster`.</summary>
+    public const string OverheadNote = "through the broker: ";
 
     public Guid RunId => runId;
 
@@ -84,8 +89,12 @@ internal sealed class ClusterRun(
             _states[step.Id] = State.Done;
             _results[step.Id] = record.Result.GetRawText();
             scope.SetResult(step.Id, record.Result);
+            // From sending to hearing it committed, less the step's own work: queueing, transport, cache checks, events.
+            var overhead = Stopwatch.GetElapsedTime(_sentAt[step.Id]).TotalSeconds - (e.Cached ? 0 : record.Seconds);
+            var notes = record.Notes.Where(n => !n.StartsWith("worker: ", StringComparison.Ordinal))
+                .Append($"worker: {e.Worker}").Append(string.Create(CultureInfo.InvariantCulture, $"{OverheadNote}{overhead:0.000} s")).ToList();
             outcome = new StepOutcome(step.Id, record.Tool, e.Cached ? StepStatus.Cached : StepStatus.Ran, record.EngineAsked, record.EngineRan,
-                record.EngineReason, TimeSpan.FromSeconds(record.Seconds), record.RealTimeFactor, record.Result, record.Notes);
+                record.EngineReason, TimeSpan.FromSeconds(record.Seconds), record.RealTimeFactor, record.Result, notes);
             _outcomes[step.Id] = outcome;
         }
         observer.StepFinished(outcome);
@@ -167,6 +176,7 @@ internal sealed class ClusterRun(
                 else
                 {
                     _states[step.Id] = State.Sent;
+                    _sentAt[step.Id] = Stopwatch.GetTimestamp();
                     ready.Add(Message(step, reads));
                 }
             }

@@ -25,6 +25,8 @@ public sealed class LocalBroker : IAsyncLifetime
             if (File.Exists("/usr/sbin/rabbitmq-server") && Environment.UserName == "root")
             {
                 await RunAsync("rabbitmq-server", "-detached");
+                // The node needs a few seconds before it listens.
+                for (var i = 0; i < 60 && !await AnswersAsync(); i++) await Task.Delay(TimeSpan.FromSeconds(2));
                 await RunAsync("rabbitmqctl", "--timeout", "90", "await_startup");
             }
             if (!await AnswersAsync())

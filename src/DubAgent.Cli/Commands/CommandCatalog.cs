@@ -20,5 +20,6 @@ public static class CommandCatalog
         yield return PluginsCommand.Create(host);
         yield return ModelsCommand.Create(host);
         yield return WorkerCommand.Create(host);
+        yield return ClusterCommand.Create(host);
     }
 }

@@ -40,9 +40,6 @@ internal sealed class ClusterRun(
     private readonly Dictionary<string, long> _sentAt = new(StringComparer.Ordinal);
     private Func<StepExecution, Task> _send = _ => Task.CompletedTask;
 
-    /// <summary>The note that carries a step's cost of going through the broker, read by `dubagent bench --stage cluster`.</summary>
-    public const string OverheadNote = "through the broker: ";
-
     public Guid RunId => runId;
 
     /// <summary>Ends when every step has ended, or with the first failure.</summary>
@@ -91,8 +88,8 @@ internal sealed class ClusterRun(
             scope.SetResult(step.Id, record.Result);
             // From sending to hearing it committed, less the step's own work: queueing, transport, cache checks, events.
             var overhead = Stopwatch.GetElapsedTime(_sentAt[step.Id]).TotalSeconds - (e.Cached ? 0 : record.Seconds);
-            var notes = record.Notes.Where(n => !n.StartsWith("worker: ", StringComparison.Ordinal))
-                .Append($"worker: {e.Worker}").Append(string.Create(CultureInfo.InvariantCulture, $"{OverheadNote}{overhead:0.000} s")).ToList();
+            var notes = record.Notes.Where(n => !n.StartsWith(ClusterNotes.Worker, StringComparison.Ordinal))
+                .Append($"{ClusterNotes.Worker}{e.Worker}").Append(string.Create(CultureInfo.InvariantCulture, $"{ClusterNotes.Overhead}{overhead:0.000} s")).ToList();
             outcome = new StepOutcome(step.Id, record.Tool, e.Cached ? StepStatus.Cached : StepStatus.Ran, record.EngineAsked, record.EngineRan,
                 record.EngineReason, TimeSpan.FromSeconds(record.Seconds), record.RealTimeFactor, record.Result, notes);
             _outcomes[step.Id] = outcome;

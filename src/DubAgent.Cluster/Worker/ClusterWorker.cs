@@ -14,9 +14,12 @@ namespace DubAgent.Cluster.Worker;
 /// </summary>
 public sealed class ClusterWorker(WorkerStepCall call, ILogger<ClusterWorker> logger)
 {
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(3);
+
     public async Task RunAsync(BrokerAddress broker, WorkerSettings settings, Action<string>? ready, CancellationToken cancellationToken)
     {
         using var slots = new SemaphoreSlim(settings.Concurrency);
+        var load = new WorkerLoad();
         var bus = await ClusterBus.StartAsync(broker, cfg =>
         {
             foreach (var key in settings.Queues)
@@ -33,7 +36,7 @@ public sealed class ClusterWorker(WorkerStepCall call, ILogger<ClusterWorker> lo
                         r.Ignore<PipelineException>();
                         r.Ignore<EngineUnavailableException>();
                     });
-                    e.Consumer(() => new StepExecutionConsumer(call, settings, slots));
+                    e.Consumer(() => new StepExecutionConsumer(call, settings, slots, load));
                 });
             }
         }, cancellationToken).ConfigureAwait(false);
@@ -42,7 +45,25 @@ public sealed class ClusterWorker(WorkerStepCall call, ILogger<ClusterWorker> lo
         ready?.Invoke(line);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            // The heartbeat `dubagent cluster status` listens to.
+            using var beat = new PeriodicTimer(HeartbeatInterval);
+            do
+            {
+                try
+                {
+                    await bus.Publish(new WorkerHeartbeat
+                    {
+                        Worker = settings.Name, Queues = [.. settings.Queues], Concurrency = settings.Concurrency, Running = load.Running,
+                        At = DateTimeOffset.UtcNow,
+                    }, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The broker is away for a moment: MassTransit reconnects, and the next beat goes out then.
+                    logger.LogWarning("Worker {Worker} could not publish its heartbeat: {Error}", settings.Name, e.Message);
+                }
+            }
+            while (await beat.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException)
         {

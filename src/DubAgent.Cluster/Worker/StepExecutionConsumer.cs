@@ -9,7 +9,7 @@ namespace DubAgent.Cluster.Worker;
 /// The broker's message is acknowledged only when Consume returns, which is after `step.json` was renamed into place:
 /// a worker that dies before that leaves the message unacknowledged, and the broker hands it to another worker.
 /// </summary>
-public sealed class StepExecutionConsumer(WorkerStepCall call, WorkerSettings settings, SemaphoreSlim slots) : IConsumer<StepExecution>
+public sealed class StepExecutionConsumer(WorkerStepCall call, WorkerSettings settings, SemaphoreSlim slots, WorkerLoad load) : IConsumer<StepExecution>
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
@@ -19,6 +19,7 @@ public sealed class StepExecutionConsumer(WorkerStepCall call, WorkerSettings se
         await slots.WaitAsync(context.CancellationToken).ConfigureAwait(false);
         try
         {
+            using var running = load.Track(message);
             var redelivered = context.ReceiveContext.Redelivered;
             var progress = new ThrottledProgress(update => Publish(context, new StepProgressed
             {

@@ -87,7 +87,7 @@ public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoke
         }
         workspace.SweepTemporaries(step.Id);
         var notes = (decision.FellBack ? [$"fell back: {string.Join("; ", decision.Skipped)}"] : Array.Empty<string>())
-            .Concat(call.Report.Notes).Append($"worker: {worker}").ToList();
+            .Concat(call.Report.Notes).Append($"{Coordinator.ClusterNotes.Worker}{worker}").ToList();
         workspace.WriteRecord(new StepRecord
         {
             Step = step.Id,

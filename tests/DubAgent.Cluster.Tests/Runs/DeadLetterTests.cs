@@ -32,7 +32,7 @@ public sealed class DeadLetterTests(LocalBroker broker) : IDisposable
             """);
         var notMedia = _folder["notes.txt"];
         await File.WriteAllTextAsync(notMedia, "not a video\n");
-        await using var worker = await WorkerProcess.StartAsync(broker.Url, "poison-worker", "analyze_media",
+        await using var worker = await WorkerProcess.StartAsync(broker.Url, "poison-worker", "analyze_media", 1,
             "Cluster:Retries=2", "Cluster:RetrySeconds=0.1");
 
         var run = await CliRun.InProcessAsync("run", recipe, "--set", $"media={notMedia}", "--out", _folder["job"], "--cluster",

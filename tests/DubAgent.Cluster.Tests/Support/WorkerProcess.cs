@@ -27,13 +27,14 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<WorkerProcess> StartAsync(string broker, string name, string? capabilities = null, params string[] config)
+    public static async Task<WorkerProcess> StartAsync(string broker, string name, string? capabilities = null, int concurrency = 1,
+        params string[] config)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
             ? host
             : ProgramLocator.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
         var info = new ProcessStartInfo(dotnet) { RedirectStandardError = true, RedirectStandardOutput = true };
-        string[] args = [Path.Combine(AppContext.BaseDirectory, "dubagent.dll"), "worker", "--name", name, "--config", $"Cluster:Broker={broker}",
+        string[] args = [Path.Combine(AppContext.BaseDirectory, "dubagent.dll"), "worker", "--name", name, "--config", $"Cluster:Broker={broker}", "--concurrency", $"{concurrency}",
             .. capabilities is null ? [] : new[] { "--capabilities", capabilities }, .. config.SelectMany(c => new[] { "--config", c })];
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

@@ -26,7 +26,7 @@ public sealed class BenchWorkers : IAsyncDisposable
     {
         // Through the dotnet host when this process runs that way (`dotnet dubagent.dll`), else the apphost itself.
         var host = Environment.ProcessPath ?? "dotnet";
-        var info = new ProcessStartInfo(host) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var info = new ProcessStartInfo(host) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
         if (Path.GetFileNameWithoutExtension(host) == "dotnet") info.ArgumentList.Add(typeof(BenchWorkers).Assembly.Location);
         foreach (var arg in new[] { "worker", "--name", name, "--config", $"Cluster:Broker={broker}" }) info.ArgumentList.Add(arg);
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {host}");

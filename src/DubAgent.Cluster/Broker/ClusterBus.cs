@@ -50,11 +50,12 @@ public static class ClusterBus
         }
     }
 
-    public static async Task StopQuietlyAsync(IBusControl bus)
+    /// <param name="timeout">How long running consumers may take to finish (default 30 s).</param>
+    public static async Task StopQuietlyAsync(IBusControl bus, TimeSpan? timeout = null)
     {
         try
         {
-            await bus.StopAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            await bus.StopAsync(timeout ?? TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         }
         catch (Exception)
         {

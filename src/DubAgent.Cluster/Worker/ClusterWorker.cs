@@ -67,11 +67,12 @@ public sealed class ClusterWorker(WorkerStepCall call, ILogger<ClusterWorker> lo
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C: steps running now are cancelled and go back to the queue for another worker.
+            // Ctrl+C or SIGTERM: no new steps; stopping the bus lets the running ones commit first (a second Ctrl+C kills
+            // the process, which leaves them unacknowledged for another worker).
         }
         finally
         {
-            await ClusterBus.StopQuietlyAsync(bus).ConfigureAwait(false);
+            await ClusterBus.StopQuietlyAsync(bus, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
         }
     }
 }

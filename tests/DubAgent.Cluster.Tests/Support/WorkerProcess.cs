@@ -33,7 +33,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
             ? host
             : ProgramLocator.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
-        var info = new ProcessStartInfo(dotnet) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var info = new ProcessStartInfo(dotnet) { RedirectStandardError = true, RedirectStandardOutput = true, RedirectStandardInput = true };
         string[] args = [Path.Combine(AppContext.BaseDirectory, "dubagent.dll"), "worker", "--name", name, "--config", $"Cluster:Broker={broker}", "--concurrency", $"{concurrency}",
             .. capabilities is null ? [] : new[] { "--capabilities", capabilities }, .. config.SelectMany(c => new[] { "--config", c })];
         foreach (var arg in args) info.ArgumentList.Add(arg);

@@ -19,5 +19,7 @@ public static class CommandCatalog
         yield return VoicesCommand.Create(host);
         yield return PluginsCommand.Create(host);
         yield return ModelsCommand.Create(host);
+        yield return WorkerCommand.Create(host);
+        yield return ClusterCommand.Create(host);
     }
 }

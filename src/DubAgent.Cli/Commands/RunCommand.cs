@@ -4,12 +4,13 @@ using DubAgent.Abstractions;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Cli.Hosting;
 using DubAgent.Cli.Pipelines;
+using DubAgent.Cluster.Coordinator;
 using DubAgent.Core.Pipelines;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Cli.Commands;
 
-/// <summary>`dubagent run RECIPE --input FILE [--set name=value ...] [--out DIR] [--force STEP ...] [--json]`.</summary>
+/// <summary>`dubagent run RECIPE --input FILE [--set name=value ...] [--out DIR] [--force STEP ...] [--json] [--cluster]`.</summary>
 public static class RunCommand
 {
     public static Command Create(CliHost host)
@@ -24,10 +25,11 @@ public static class RunCommand
         var output = new Option<string?>("--out", "-o") { Description = "The job folder (one subfolder per step). Default: jobs/<recipe>-<input name>." };
         var force = new Option<string[]>("--force") { Description = "Re-run this step and the steps that read it, even when unchanged. Repeatable." };
         var json = new Option<bool>("--json") { Description = "Print the run (steps and outputs) as JSON on stdout instead of the table." };
+        var cluster = new Option<bool>("--cluster") { Description = "Run the steps on `dubagent worker` processes through the RabbitMQ broker of Cluster:Broker (docs/cluster.md)." };
         var roots = new Option<string[]>("--root") { Description = "A folder the recipe's steps may also read (besides its file inputs, its own folder and the job folder). Repeatable." };
         var command = new Command("run", "Run a pipeline recipe: validate it, run its steps in a job folder, reuse unchanged steps, print a summary.")
         {
-            recipeArgument, input, set, output, force, json, roots,
+            recipeArgument, input, set, output, force, json, roots, cluster,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,10 +47,11 @@ public static class RunCommand
             {
                 Paths = RecipeReads.For(recipe, inputs, job, catalog.Directory, parse.GetValue(roots) ?? []),
             };
-            var runner = services.GetRequiredService<PipelineRunner>();
             var stderr = TerminalOutput.For(parse.InvocationConfiguration.Error);
             using var interrupt = new InterruptSignal(cancellationToken);
-            var result = await StepProgressView.RunAsync(stderr, observer => runner.RunAsync(recipe, request, observer, interrupt.Token))
+            var result = await StepProgressView.RunAsync(stderr, observer => parse.GetValue(cluster)
+                    ? services.GetRequiredService<ClusterCoordinator>().RunAsync(recipe, request, observer, interrupt.Token)
+                    : services.GetRequiredService<PipelineRunner>().RunAsync(recipe, request, observer, interrupt.Token))
                 .ConfigureAwait(false);
 
             var stdout = parse.InvocationConfiguration.Output;

@@ -1,4 +1,5 @@
 using DubAgent.Cli.Bench;
+using DubAgent.Cluster.Hosting;
 using DubAgent.Core.Configuration;
 using DubAgent.Core.Hosting;
 using DubAgent.Core.Plugins;
@@ -62,6 +63,7 @@ public sealed class CliHost(string[] args) : IAsyncDisposable
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddDubAgentCore();
         services.AddBuiltInEngines();
+        services.AddDubAgentCluster();
         services.AddOptionsSection<PluginOptions>(PluginOptions.Section)
             .AddOptionsSection<BenchOptions>(BenchOptions.Section)
             .AddOptionsSection<ServerOptions>(ServerOptions.Section);

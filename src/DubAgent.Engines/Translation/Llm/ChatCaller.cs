@@ -81,7 +81,7 @@ public sealed class ChatCaller
             }
             catch (EngineFailedException e)
             {
-                throw new WindowFailedException(e.Message, endpointDown: e.Message.StartsWith("cannot reach", StringComparison.Ordinal));
+                throw new WindowFailedException(e.Message, endpointDown: e.Message.Contains(EndpointErrors.Unanswered, StringComparison.Ordinal));
             }
         }
     }

@@ -14,6 +14,9 @@ public sealed class EndpointErrors(IChatClient inner, LlmSettings settings) : De
 {
     private const string Engine = LlmTranslator.EngineName;
 
+    /// <summary>How an endpoint that gave no answer at all is reported (the planner stops knocking on it for the run).</summary>
+    public const string Unanswered = "cannot reach ";
+
     private string Url => settings.EffectiveBaseUrl;
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
@@ -49,7 +52,7 @@ public sealed class EndpointErrors(IChatClient inner, LlmSettings settings) : De
     };
 
     private EngineFailedException Unreachable(string reason, Exception inner) =>
-        new(Engine, $"cannot reach {Url}: {reason}", "Start the server or fix DUBAGENT_LLM_BASE_URL.", inner: inner);
+        new(Engine, $"{Unanswered}{Url}: {reason}", "Start the server or fix DUBAGENT_LLM_BASE_URL.", inner: inner);
 
     private static TimeSpan? RetryAfter(ClientResultException e)
     {

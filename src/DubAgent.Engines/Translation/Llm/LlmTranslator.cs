@@ -47,7 +47,7 @@ public sealed class LlmTranslator(IConfiguration configuration, IServiceProvider
         if (!settings.IsConfigured) return EngineStatus.Missing("no chat model is configured", InstallHint);
         if (await EndpointProbe.ProblemAsync(settings, cancellationToken).ConfigureAwait(false) is { } problem)
             return EngineStatus.Missing($"the configured endpoint is unreachable: {problem}",
-                $"Start the server (for Ollama: `ollama serve`) or fix DUBAGENT_LLM_BASE_URL / DUBAGENT_LLM_API_KEY (docs/translation.md); {InstallHint}");
+                "Start the server (for Ollama: `ollama serve`) or fix DUBAGENT_LLM_BASE_URL / DUBAGENT_LLM_API_KEY (docs/translation.md).");
         return EngineStatus.Ready($"{settings.Model}@{settings.EffectiveBaseUrl}", $"OpenAI-compatible chat: {settings.Model} at {settings.EffectiveBaseUrl}");
     }
 

@@ -38,6 +38,9 @@ public sealed class ToolContext
     /// <summary>The calling MCP client's own model (sampling), when it offers one.</summary>
     public IChatClient? CallerChat { get; init; }
 
+    /// <summary>Questions to the person behind the calling MCP client (elicitation), when the client offers it.</summary>
+    public ICallerQuestions? CallerQuestions { get; init; }
+
     /// <summary>What the tool reports about the run: the engine that really ran, its version, notes.</summary>
     public ToolRunReport Report { get; } = new();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using DubAgent.Server.Hosting;
+using DubAgent.Server.Studio;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -49,6 +50,7 @@ public sealed class McpHttpHost : IAsyncDisposable
             kestrel.Listen(binding.Address, binding.Port);
         });
         var sessions = new SessionLimit(options.MaxSessions);
+        builder.Services.AddStudio();
         builder.Services.AddMcpServer().WithHttpTransport(http =>
         {
             http.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
@@ -69,6 +71,7 @@ public sealed class McpHttpHost : IAsyncDisposable
         });
 
         var app = builder.Build();
+        app.UseStudio(server, binding);
         app.Use(new AccessGate(binding).InvokeAsync);
         app.Use(sessions.InvokeAsync);
         app.MapMcp(HttpBinding.Path);

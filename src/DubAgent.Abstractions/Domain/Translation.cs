@@ -12,6 +12,15 @@ public sealed record Translation
     public string Engine { get; init; } = "";
 
     public IReadOnlyList<TranslatedSegment> Segments { get; init; } = [];
+
+    /// <summary>The speakers' profiles the translator kept to (tone, register, form of address), for a reviewer.</summary>
+    public IReadOnlyList<SpeakerProfile>? Profiles { get; init; }
+
+    /// <summary>Source term -> the translation used every time, as given to the run.</summary>
+    public IReadOnlyDictionary<string, string>? Glossary { get; init; }
+
+    /// <summary>Names kept exactly as written, as given to the run.</summary>
+    public IReadOnlyList<string>? DoNotTranslate { get; init; }
 }
 
 public sealed record TranslatedSegment

@@ -58,9 +58,13 @@ public sealed partial class TranslationBench : IBenchStage
         }
 
         var settings = LlmSettings.From(context.Services.GetService<IConfiguration>());
-        rows.Add(settings.IsConfigured
+        var llm = registry.Find(Capabilities.Translate, LlmTranslator.EngineName);
+        var llmStatus = llm is null || !settings.IsConfigured ? null : await registry.StatusAsync(llm, context.CancellationToken).ConfigureAwait(false);
+        rows.Add(llmStatus is { Available: true }
             ? await ToolRowAsync(context, transcriptPath, transcript, "llm", $"llm ({settings.Model})").ConfigureAwait(false)
-            : new BenchRow(Stage, "llm (real model)", null, null,
+            : llmStatus is not null
+                ? new BenchRow(Stage, $"llm ({settings.Model})", null, null, Note: $"configured but not available: {llmStatus.Detail}")
+                : new BenchRow(Stage, "llm (real model)", null, null,
                 Note: "not configured: set DUBAGENT_LLM_BASE_URL, DUBAGENT_LLM_MODEL and DUBAGENT_LLM_API_KEY, then `dubagent bench --stage translate` (docs/translation.md)"));
         return rows;
     }
@@ -104,8 +108,9 @@ public sealed partial class TranslationBench : IBenchStage
 
     /// <summary>
     /// The planner's loop measured with a scripted client: its first drafts are apertium's lines, every third one
-    /// padded to twice its length (a verbose draft); asked to shorten, it drops the padding, and on a second request
-    /// cuts the line to the syllables allowed. This measures the planner (rounds, requests, convergence), not a model.
+    /// padded to twice its length (a verbose draft), each measured through the kernel's measure_line function; a draft
+    /// found too long is answered in its plain wording; asked to shorten afterwards, it cuts the line to the syllables
+    /// allowed. This measures the planner (function calls, rounds, requests, convergence), not a model.
     /// </summary>
     private async Task<BenchRow> ScriptedPlannerRowAsync(BenchContext context, Transcript transcript, ApertiumTranslator apertium)
     {
@@ -137,12 +142,14 @@ public sealed partial class TranslationBench : IBenchStage
             ["windows"] = result.Windows,
             ["failed_windows"] = result.FailedWindows,
             ["chat_requests"] = result.Requests,
+            ["function_calls"] = result.FunctionCalls.Values.Sum(),
             ["planner_seconds"] = seconds,
         };
         return new BenchRow(Stage, "llm planner (scripted client)", null,
             $"within budget {draftWithin}/{segments.Count} drafts -> {within}/{segments.Count} planned; {segments.Sum(s => s.Rounds)} rounds over "
-            + $"{segments.Count(s => s.Rounds > 0)} lines (max {segments.Max(s => s.Rounds)}), {result.Requests} requests",
-            figures, "mechanics only: apertium drafts, every 3rd padded; not a language model");
+            + $"{segments.Count(s => s.Rounds > 0)} lines (max {segments.Max(s => s.Rounds)}), {result.Requests} requests, "
+            + $"{result.FunctionCalls.Values.Sum()} function calls ({string.Join(", ", result.FunctionCalls.Select(c => $"{c.Key} {c.Value}"))})",
+            figures, "mechanics only: Semantic Kernel planner, apertium drafts (every 3rd padded) measured by the model's own measure_line calls; not a language model");
     }
 
     private static double MediaSeconds(Transcript transcript) =>
@@ -154,22 +161,37 @@ public sealed partial class TranslationBench : IBenchStage
         private readonly Dictionary<string, int> _shortenRequests = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string?> _speakers = transcript.Segments.ToDictionary(s => s.Id, s => s.Speaker, StringComparer.Ordinal);
 
+        /// <summary>
+        /// Profiles; a window's drafts first measured with the kernel's measure_line function (the model's own call),
+        /// lines found too long replaced by their plain wording before answering; shorter wordings when asked.
+        /// </summary>
         public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
         {
-            var prompt = messages.First(m => m.Role == ChatRole.User).Text;
+            var list = messages.ToList();
+            var prompt = list.First(m => m.Role == ChatRole.User).Text;
             string answer;
             if (prompt.Contains("Describe how this speaker talks", StringComparison.Ordinal))
-                answer = """{"register":"casual","emotion":"calm","manner":"plain"}""";
+                answer = """{"register":"casual","address":"informal","emotion":"calm","manner":"plain"}""";
             else
             {
                 var items = Items(prompt);
                 var shorten = prompt.Contains("too long for their time slots", StringComparison.Ordinal);
+                var measure = options?.Tools?.Select(t => t.Name).FirstOrDefault(n => n.EndsWith("measure_line", StringComparison.Ordinal));
+                var results = list.SelectMany(m => m.Contents).OfType<FunctionResultContent>().ToList();
+                if (!shorten && measure is not null && results.Count == 0)
+                    return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, items.Select(item =>
+                    {
+                        var id = item.GetProperty("id").GetString()!;
+                        return (AIContent)new FunctionCallContent($"measure_{id}", measure, new Dictionary<string, object?> { ["id"] = id, ["text"] = drafts[id] });
+                    }).ToList())));
+                var tooLong = results.Where(r => JsonSerializer.Serialize(r.Result).Contains("too long", StringComparison.Ordinal))
+                    .Select(r => r.CallId["measure_".Length..]).ToHashSet(StringComparer.Ordinal);
                 answer = JsonSerializer.Serialize(new
                 {
                     segments = items.Select(item =>
                     {
                         var id = item.GetProperty("id").GetString()!;
-                        var text = shorten ? Shorter(id, (int)item.GetProperty("max_syllables").GetDouble()) : drafts[id];
+                        var text = shorten ? Shorter(id, (int)item.GetProperty("max_syllables").GetDouble()) : tooLong.Contains(id) ? plain[id] : drafts[id];
                         return new { id, speaker = _speakers[id], text, tone = "neutral" };
                     }),
                 }, DubAgentJson.Compact);

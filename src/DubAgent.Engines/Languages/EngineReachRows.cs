@@ -21,10 +21,12 @@ public sealed class EngineReachRows(IEngineRegistry engines, ApertiumPairPackage
                 case ApertiumTranslator apertium:
                     rows.AddRange(await ApertiumAsync(apertium, status.Available, cancellationToken).ConfigureAwait(false));
                     break;
-                case LlmTranslator:
+                case LlmTranslator llm:
                     rows.Add(status.Available
                         ? new EngineReachRow(engine.Name, "configured", $"any language -> any language ({status.Version})")
-                        : new EngineReachRow(engine.Name, "not configured", "any language once configured: " + LlmTranslator.InstallHint));
+                        : llm.Settings.IsConfigured
+                            ? new EngineReachRow(engine.Name, "configured, unreachable", $"none now ({status.Detail}); any language once it answers")
+                            : new EngineReachRow(engine.Name, "not configured", "any language once configured: " + LlmTranslator.InstallHint));
                     break;
                 case ITranslationReach reach when status.Available:
                     rows.Add(new EngineReachRow(engine.Name, "installed", $"any source -> {await reach.TargetsAsync(null, cancellationToken).ConfigureAwait(false)}"));

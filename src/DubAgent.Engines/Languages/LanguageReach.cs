@@ -9,8 +9,12 @@ namespace DubAgent.Engines.Languages;
 /// language is an <see cref="InputException"/> (exit code 2) naming what is reachable and what would reach it.
 /// The engines and the registry cache what they ask their programs, so after the first call no process is started.
 /// </summary>
-public sealed class LanguageReach(IEngineRegistry engines, UnreachableLanguage refusals, EngineReachRows byEngine)
+public sealed class LanguageReach(IEngineRegistry engines, UnreachableLanguage refusals, EngineReachRows byEngine) : ILanguageReachReport
 {
+    /// <summary>The summary's rows, for list_engines (the Server knows the report, not the engines).</summary>
+    public async Task<IReadOnlyList<LanguageReachLine>> LinesAsync(CancellationToken cancellationToken) =>
+        (await SummaryAsync(cancellationToken).ConfigureAwait(false)).Rows().Select(r => new LanguageReachLine(r.What.Trim(), r.Languages)).ToList();
+
     /// <summary>The languages <paramref name="source"/> (any source when null) can be translated into, by the named
     /// engine or by every translate engine that can run here.</summary>
     public async Task<LanguageSet> TranslatableAsync(string? source, string? engine, CancellationToken cancellationToken) =>

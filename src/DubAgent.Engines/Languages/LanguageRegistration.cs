@@ -13,6 +13,7 @@ public static class LanguageRegistration
         services.TryAddSingleton<UnreachableLanguage>();
         services.TryAddSingleton<EngineReachRows>();
         services.TryAddSingleton<LanguageReach>();
+        services.TryAddSingleton<Abstractions.Engines.ILanguageReachReport>(sp => sp.GetRequiredService<LanguageReach>());
         return services;
     }
 }

@@ -31,9 +31,11 @@ public sealed class UnreachableLanguage(IEngineRegistry engines, ApertiumPairPac
             if (fix is not null) fixes.Add(fix);
             if (note is not null) reason += "; " + note;
         }
-        if (engines.Find(Capabilities.Translate, LlmTranslator.EngineName) is { } llm
-            && !(await engines.StatusAsync(llm, cancellationToken).ConfigureAwait(false)).Available)
-            fixes.Add($"configure the '{LlmTranslator.EngineName}' engine, which translates any pair (README: Translation with an LLM): {Clause(LlmTranslator.InstallHint)}");
+        if (engines.Find(Capabilities.Translate, LlmTranslator.EngineName) is LlmTranslator llm
+            && await engines.StatusAsync(llm, cancellationToken).ConfigureAwait(false) is { Available: false } status)
+            fixes.Add(llm.Settings.IsConfigured
+                ? $"make the '{LlmTranslator.EngineName}' engine's endpoint answer, which translates any pair ({status.Detail}): start the server or fix DUBAGENT_LLM_BASE_URL (docs/translation.md)"
+                : $"configure the '{LlmTranslator.EngineName}' engine, which translates any pair (README: Translation with an LLM): {Clause(LlmTranslator.InstallHint)}");
         return new InputException($"Cannot translate with {Names(tried, "and")}: {reason}", Hint(fixes));
     }
 

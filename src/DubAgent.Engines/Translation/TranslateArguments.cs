@@ -17,6 +17,9 @@ public sealed class TranslateArguments : IEngineArguments
     [Description("Optional names to keep exactly as written (people, places, brands).")]
     public List<string>? DoNotTranslate { get; set; }
 
+    [Description("Optional glossary file: JSON {\"glossary\": {term: translation}, \"do_not_translate\": [names]}, or text with 'term = translation' or a bare name on each line. Entries in glossary/do_not_translate win over the file's.")]
+    public string? GlossaryFile { get; set; }
+
     [Description("Optional style notes for the translator (audience, register, what to keep), used by the llm engine.")]
     public string? StyleNotes { get; set; }
 

@@ -53,9 +53,18 @@ public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>, I
             options["max_rounds"] = rounds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var request = new TranslationRequest(transcript, target, arguments.Glossary, arguments.DoNotTranslate, arguments.StyleNotes, options);
+        var terms = GlossaryFile.Merge(
+            arguments.GlossaryFile is { Length: > 0 } file ? InputFiles.RequireFile(context.Paths.CheckRead(file, "glossary_file"), "glossary_file") : null,
+            arguments.Glossary, arguments.DoNotTranslate);
+        var request = new TranslationRequest(transcript, target, terms.Glossary, terms.DoNotTranslate, arguments.StyleNotes, options);
         var translation = await engine.TranslateAsync(request, context.ForEngine()).ConfigureAwait(false);
         TranslationGuard.Check(transcript, translation, engine.Name);
+        // What the translator was held to, for a reviewer: the profiles the engine kept (llm) and the run's terms.
+        translation = translation with
+        {
+            Glossary = terms.Glossary.Count == 0 ? null : terms.Glossary,
+            DoNotTranslate = terms.DoNotTranslate.Count == 0 ? null : terms.DoNotTranslate,
+        };
 
         var outputPath = context.Paths.CheckWrite(Path.Combine(context.WorkDirectory, OutputName(arguments.Output)), "output");
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);

@@ -21,10 +21,14 @@ public sealed record EngineEntry(
     [property: Description("Why it cannot run here.")] string? Missing,
     [property: Description("The command that installs it.")] string? Install);
 
-public sealed record ListEnginesResult(int Count, int Available, IReadOnlyList<EngineEntry> Engines);
+public sealed record ListEnginesResult(int Count, int Available, IReadOnlyList<EngineEntry> Engines)
+{
+    [Description("The languages reachable now, per engine: translate pairs installed, through a pivot, installable; a configured chat model; the voices; what a dub reaches from each source.")]
+    public IReadOnlyList<LanguageReachLine>? Languages { get; init; }
+}
 
 /// <summary>list_engines: every engine with whether it can run here and, if not, how to install it.</summary>
-public sealed class ListEnginesTool(IEngineRegistry engines) : Tool<ListEnginesArguments, ListEnginesResult>, IServerTool
+public sealed class ListEnginesTool(IEngineRegistry engines, ILanguageReachReport? reach = null) : Tool<ListEnginesArguments, ListEnginesResult>, IServerTool
 {
     public override string Name => "list_engines";
 
@@ -32,7 +36,7 @@ public sealed class ListEnginesTool(IEngineRegistry engines) : Tool<ListEnginesA
         "Lists the engines behind each capability (separate, transcribe, diarize, translate, synthesize) in order of preference, " +
         "with whether each can run on this machine, its version, and the install command when it cannot. " +
         "The first available engine of a capability is the default; pass another one's name as the `engine` argument of " +
-        "separate_audio, transcribe, diarize, translate or synthesize. Call this first when planning a dub.";
+        "separate_audio, transcribe, diarize, translate or synthesize. `languages` lists the languages reachable now per engine. Call this first when planning a dub.";
 
     public ServerToolKind Kind => ServerToolKind.Query;
 
@@ -56,6 +60,9 @@ public sealed class ListEnginesTool(IEngineRegistry engines) : Tool<ListEnginesA
                     status.Available ? null : status.Detail, status.Available ? null : status.InstallHint));
             }
         }
-        return new ListEnginesResult(entries.Count, entries.Count(e => e.Available), entries);
+        var languages = reach is not null && capabilities.Any(c => c is Capabilities.Translate or Capabilities.Synthesize)
+            ? await reach.LinesAsync(context.CancellationToken).ConfigureAwait(false)
+            : null;
+        return new ListEnginesResult(entries.Count, entries.Count(e => e.Available), entries) { Languages = languages };
     }
 }

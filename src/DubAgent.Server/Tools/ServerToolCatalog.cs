@@ -12,7 +12,7 @@ public static class ServerToolCatalog
 {
     public static IReadOnlyList<IServerTool> Create(IServiceProvider services, JobStore jobs, ArtifactCatalog artifacts) =>
     [
-        new ListEnginesTool(services.GetRequiredService<IEngineRegistry>()),
+        new ListEnginesTool(services.GetRequiredService<IEngineRegistry>(), services.GetService<ILanguageReachReport>()),
         new GetJobTool(jobs, artifacts),
         new CancelJobTool(jobs),
         new ListPipelinesTool(services.GetService<RecipeCatalog>() ?? new RecipeCatalog()),

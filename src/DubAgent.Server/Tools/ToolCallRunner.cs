@@ -242,7 +242,7 @@ public sealed class ToolCallRunner(
     /// <summary>The client's own model through sampling; asking for `model: client` from a client without it is an input error.</summary>
     private static IChatClient? CallerChat(McpServer server, Dictionary<string, JsonElement> arguments)
     {
-        if (server.ClientCapabilities?.Sampling is not null) return server.AsSamplingChatClient();
+        if (server.ClientCapabilities?.Sampling is not null) return ClientModelChatClient.For(server);
         if (arguments.TryGetValue("model", out var model) && model.ValueKind == JsonValueKind.String
             && string.Equals(model.GetString(), "client", StringComparison.OrdinalIgnoreCase))
         {

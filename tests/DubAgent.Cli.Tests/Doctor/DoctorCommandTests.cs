@@ -74,10 +74,17 @@ public sealed class DoctorCommandTests
         Assert.Contains("fr", targets);
         Assert.Contains("DUBAGENT_LLM_MODEL", byEngine["llm: not configured"]);
 
-        var text = await CliRun.InProcessAsync("doctor", "--config", "Llm:Model=tiny-model");
-        Assert.Contains("Languages reachable here", text.Stdout);
-        Assert.Contains("any language -> any language", text.Stdout);
-        Assert.Contains("dub from any language", text.Stdout);
+        // A configured endpoint counts once it answers the check before work (any HTTP answer will do here).
+        using (var endpoint = new DubAgent.Core.Tests.Models.ModelFileServer("{}"u8.ToArray()))
+        {
+            var baseUrl = new Uri(new Uri(endpoint.Url), "/v1").ToString();
+            var text = await CliRun.InProcessAsync("doctor", "--config", "Llm:Model=tiny-model", "--config", $"Llm:BaseUrl={baseUrl}");
+            Assert.Contains("Languages reachable here", text.Stdout);
+            Assert.Contains("any language -> any language", text.Stdout);
+            Assert.Contains("dub from any language", text.Stdout);
+        }
+        var dead = await CliRun.InProcessAsync("doctor", "--config", "Llm:Model=tiny-model", "--config", "Llm:BaseUrl=http://127.0.0.1:9/v1");
+        Assert.Contains("configured, unreachable", dead.Stdout);
     }
 
     [Fact]

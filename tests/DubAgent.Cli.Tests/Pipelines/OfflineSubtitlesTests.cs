@@ -79,4 +79,34 @@ public sealed class OfflineSubtitlesTests : IDisposable
         Assert.Contains("reachable targets: en, es, fr, gl, it, pt", run.Stderr);
         Assert.False(Directory.Exists(Path.Combine(_temp["job"], "separate")));
     }
+
+    private static readonly string[] DeadEndpoint = ["--config", "Llm:Model=tiny", "--config", "Llm:BaseUrl=http://127.0.0.1:9/v1"];
+
+    [Fact]
+    public async Task A_configured_endpoint_that_does_not_answer_falls_back_to_apertium_with_the_reason_and_the_glossary_is_recorded()
+    {
+        var video = await ClipAsync();
+        var glossary = _temp["glossary.txt"];
+        File.WriteAllText(glossary, "lake = LAGO\n# names kept as written\nMaria\n");
+        var job = _temp["job"];
+        var run = await CliRun.InProcessAsync(["run", "subtitles", "--input", video, "--input", $"glossary={glossary}", "--set", "target_language=es", "--out", job, .. DeadEndpoint]);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("llm is not available (the configured endpoint is unreachable: http://127.0.0.1:9/v1", run.Stdout.ReplaceLineEndings(" "));
+
+        using var translation = JsonDocument.Parse(File.ReadAllText(Path.Combine(job, "translate", "translation.json")));
+        Assert.Equal("apertium", translation.RootElement.GetProperty("engine").GetString());
+        Assert.Equal("LAGO", translation.RootElement.GetProperty("glossary").GetProperty("lake").GetString());
+        Assert.Equal("Maria", translation.RootElement.GetProperty("do_not_translate")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Asking_for_llm_alone_with_an_endpoint_that_does_not_answer_is_refused_before_any_work()
+    {
+        var transcript = _temp["transcript.json"];
+        File.WriteAllText(transcript, """{"language":"en","num_speakers":1,"segments":[{"id":"seg_0001","speaker":"SPEAKER_00","start":0,"end":2,"text":"Where is the map?"}]}""");
+        var run = await CliRun.InProcessAsync(["call", "translate", "--arg", $"transcript={transcript}", "--arg", "target_language=es", "--arg", "engine=llm", .. DeadEndpoint]);
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("http://127.0.0.1:9/v1", run.Stderr);
+        Assert.Contains("unreachable", run.Stderr);
+    }
 }

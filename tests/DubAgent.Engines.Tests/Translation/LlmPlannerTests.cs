@@ -209,7 +209,8 @@ public sealed class LlmPlannerTests : IDisposable
             }
         }
         Assert.Contains("paraguas", segments[6].TargetText); // apertium: "umbrellas"
-        Assert.Equal(1 + 3 + 1 + 1, chat.Count("window")); // the failing window used its 3 attempts
+        Assert.Equal(1 + 2 + 1 + 1, chat.Count("window")); // the failing window used its 2 attempts
+        Assert.All(segments.Skip(4).Take(3), s => Assert.StartsWith("fallback: the llm could not translate window 2", s.Notes![0]));
     }
 
     [Fact]
@@ -232,5 +233,23 @@ public sealed class LlmPlannerTests : IDisposable
         Assert.Equal([TimeSpan.FromSeconds(3)], _delays);
         Assert.All(result.Translation.Segments, s => Assert.Null(s.Flag));
         Assert.Equal(result.Windows + 1, chat.Count("window"));
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_goes_down_is_tried_twice_then_every_window_falls_back_with_the_reason_in_its_notes()
+    {
+        var down = new EngineFailedException("llm", "cannot reach http://127.0.0.1:9/v1: Connection refused", "Start the server.");
+        var chat = new ScriptedChatClient((r, n) => r.Kind == "profile" ? Profile : throw down);
+        var result = await RunAsync(chat, fallback: new ApertiumTranslator(new ProcessRunner()));
+
+        Assert.Equal(2, chat.Count("window")); // the first window's two attempts; later windows do not knock again
+        Assert.Equal(result.Windows, result.FailedWindows);
+        Assert.All(result.Translation.Segments, s =>
+        {
+            Assert.Equal("apertium", s.Engine);
+            Assert.Contains("cannot reach http://127.0.0.1:9/v1", s.Notes![0]);
+            Assert.False(string.IsNullOrWhiteSpace(s.TargetText));
+        });
+        Assert.Equal(12, result.Translation.Segments.Count);
     }
 }

@@ -35,6 +35,37 @@ public sealed class LocalChatServer : IDisposable
 
     public List<ReceivedRequest> Requests { get; } = [];
 
+    /// <summary>GET /models requests (the reachability probe), answered by the server itself and not counted in <see cref="Requests"/>.</summary>
+    public List<ReceivedRequest> Probes { get; } = [];
+
+    /// <summary>The status GET /models answers with (200 with the documented list object unless a test says otherwise).</summary>
+    public int ModelsStatus { get; init; } = 200;
+
+    /// <summary>An assistant message asking for function calls (the documented <c>tool_calls</c> shape, finish_reason "tool_calls").</summary>
+    public static string ToolCalls(params (string Id, string Name, object Arguments)[] calls) => JsonSerializer.Serialize(new
+    {
+        id = "chatcmpl-tools",
+        @object = "chat.completion",
+        created = 1741569952,
+        model = "gpt-4.1-2025-04-14",
+        choices = new[]
+        {
+            new
+            {
+                index = 0,
+                message = new
+                {
+                    role = "assistant",
+                    content = (string?)null,
+                    tool_calls = calls.Select(c => new { id = c.Id, type = "function", function = new { name = c.Name, arguments = JsonSerializer.Serialize(c.Arguments) } }).ToArray(),
+                },
+                logprobs = (object?)null,
+                finish_reason = "tool_calls",
+            },
+        },
+        usage = new { prompt_tokens = 50, completion_tokens = 20, total_tokens = 70 },
+    });
+
     /// <summary>The chat completion object from the API reference (POST /v1/chat/completions), with the given content.</summary>
     public static string Completion(string content, string model = "gpt-4.1-2025-04-14") => JsonSerializer.Serialize(new
     {
@@ -85,10 +116,20 @@ public sealed class LocalChatServer : IDisposable
             var request = new ReceivedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath,
                 context.Request.Headers["Authorization"], JsonDocument.Parse(body.Length == 0 ? "{}" : body).RootElement.Clone());
             int n;
-            lock (Requests) { Requests.Add(request); n = Requests.Count; }
             ServerReply reply;
-            try { reply = _handler(request, n); }
-            catch (Exception e) { reply = new ServerReply(500, Error(e.Message, "server_error")); }
+            if (request.Method == "GET" && request.Path.EndsWith("/models", StringComparison.Ordinal))
+            {
+                lock (Probes) Probes.Add(request);
+                reply = ModelsStatus == 200
+                    ? new ServerReply(200, """{"object":"list","data":[{"id":"gpt-test","object":"model","created":1686935002,"owned_by":"local"}]}""")
+                    : new ServerReply(ModelsStatus, Error("Incorrect API key provided", "invalid_request_error"));
+            }
+            else
+            {
+                lock (Requests) { Requests.Add(request); n = Requests.Count; }
+                try { reply = _handler(request, n); }
+                catch (Exception e) { reply = new ServerReply(500, Error(e.Message, "server_error")); }
+            }
             context.Response.StatusCode = reply.Status;
             context.Response.ContentType = "application/json";
             foreach (var (key, value) in reply.Headers ?? new Dictionary<string, string>()) context.Response.Headers[key] = value;

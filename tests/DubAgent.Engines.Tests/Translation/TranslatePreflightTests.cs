@@ -71,7 +71,8 @@ public sealed class TranslatePreflightTests
     [Fact]
     public async Task A_configured_chat_model_reaches_any_language_unless_apertium_is_named()
     {
-        await using var services = Services(ConfiguredLlm);
+        using var endpoint = new LocalChatServer((_, _) => new ServerReply(200, LocalChatServer.Completion("{}")));
+        await using var services = Services(new() { ["Llm:Model"] = "tiny-model", ["Llm:BaseUrl"] = endpoint.BaseUrl });
         await Preflight(services, new JsonObject { ["target_language"] = "ja" });
         await Preflight(services, new JsonObject { ["target_language"] = "ja", ["engine"] = "llm" });
 
@@ -79,6 +80,22 @@ public sealed class TranslatePreflightTests
             Preflight(services, new JsonObject { ["target_language"] = "ja", ["engine"] = "apertium" }));
         Assert.StartsWith("Use engine 'llm', which translates it", error.Hint);
         Assert.DoesNotContain("DUBAGENT_LLM_MODEL", error.Hint);
+    }
+
+    [Fact]
+    public async Task A_configured_endpoint_that_does_not_answer_is_refused_before_work_when_named_and_left_out_when_not()
+    {
+        await using var services = Services(ConfiguredLlm); // port 9: nothing listens
+        var named = await Assert.ThrowsAsync<EngineUnavailableException>(() =>
+            Preflight(services, new JsonObject { ["target_language"] = "ja", ["engine"] = "llm" }));
+        Assert.Contains("unreachable", named.Message);
+        Assert.Contains("http://127.0.0.1:9/v1", named.Message);
+
+        // Not named: the recipe's fallback (apertium) is what reaches, and a language only the model would reach is refused with why.
+        await Preflight(services, new JsonObject { ["target_language"] = "es" });
+        var unreachable = await Assert.ThrowsAsync<InputException>(() => Preflight(services, new JsonObject { ["target_language"] = "ja" }));
+        Assert.Contains("'llm' engine's endpoint answer", unreachable.Hint);
+        Assert.Contains("does not answer", unreachable.Hint);
     }
 
     [Fact]

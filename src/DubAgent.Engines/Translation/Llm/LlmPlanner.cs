@@ -2,6 +2,7 @@ using DubAgent.Abstractions;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
+using DubAgent.Engines.Translation.Checks;
 using DubAgent.Engines.Translation.Timing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -13,10 +14,12 @@ namespace DubAgent.Engines.Translation.Llm;
 using Translation = DubAgent.Abstractions.Domain.Translation;
 
 /// <summary>
-/// The tone-preserving planner over any <see cref="IChatClient"/>: scenes into windows, one profile per speaker,
-/// window-by-window translation with the previous window as context and per-segment syllable budgets, then rounds of
-/// shorter rewording for lines over budget. A window the model cannot answer properly falls back to another engine,
-/// and its segments are flagged.
+/// The tone-preserving planner, a Semantic Kernel kernel over any <see cref="IChatClient"/>: scenes into windows, one
+/// profile per speaker, window-by-window translation with the previous window as context. The model checks its own
+/// lines by calling the kernel's functions (fit to the slot, glossary, form of address, neighbours, profile) and
+/// answers in a typed JSON shape; the N-in/N-out, same-id, same-speaker guard stays here in code. Lines still over
+/// budget go back for shorter wording. A window the model fails twice (bad answers, endpoint down) falls back to the
+/// offline engine, and its segments are flagged with the reason in their notes.
 /// </summary>
 public sealed class LlmPlanner(IChatClient chat, PlannerOptions options, ILogger? logger = null)
 {
@@ -29,18 +32,21 @@ public sealed class LlmPlanner(IChatClient chat, PlannerOptions options, ILogger
     public async Task<PlannerResult> TranslateAsync(TranslationRequest request, EngineContext context, string engineName,
         ITranslator? fallback, string? profileCacheFile)
     {
-        var caller = new ChatCaller(chat, options, _logger);
+        var checks = new CheckContext(request);
+        var caller = new ChatCaller(chat, options, _logger, checks);
         var transcript = request.Transcript;
         var cancellationToken = context.CancellationToken;
         var windows = SceneSplitter.Split(transcript.Segments, options.SceneGapSeconds, options.MaxWindowSegments);
 
         context.Progress.Report(new ProgressUpdate(0, "profiling speakers"));
-        var profiles = await new SpeakerProfiler(caller, _logger).ProfilesAsync(transcript, profileCacheFile, cancellationToken).ConfigureAwait(false);
+        var profiles = await new SpeakerProfiler(caller, _logger).ProfilesAsync(transcript, request.StyleNotes, profileCacheFile, cancellationToken).ConfigureAwait(false);
+        checks.Profiles = profiles;
 
         var done = new Dictionary<string, TranslatedSegment>(StringComparer.Ordinal);
         var previous = new List<(TranscriptSegment Source, string Target)>();
         var failedWindows = 0;
         var lastScene = -1;
+        string? endpointDown = null;
         foreach (var window in windows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -49,16 +55,22 @@ public sealed class LlmPlanner(IChatClient chat, PlannerOptions options, ILogger
             IReadOnlyList<TranslatedSegment> translated;
             try
             {
+                if (endpointDown is not null) throw new WindowFailedException($"{endpointDown} (earlier in this run)", endpointDown: true);
                 var draft = await DraftAsync(caller, request, window, previous, profiles, cancellationToken).ConfigureAwait(false);
                 translated = await RefitAsync(caller, request, window, draft, engineName, cancellationToken).ConfigureAwait(false);
             }
             catch (WindowFailedException failure)
             {
                 failedWindows++;
+                if (failure.EndpointDown) endpointDown ??= failure.Message;
                 _logger.LogWarning("Window {Window} failed ({Reason}); falling back to {Fallback}", window.Index + 1, failure.Message, fallback?.Name ?? "nothing");
                 translated = await FallBackAsync(request, window, failure.Message, fallback, context).ConfigureAwait(false);
             }
-            foreach (var segment in translated) done[segment.Id] = segment;
+            foreach (var segment in translated)
+            {
+                done[segment.Id] = segment;
+                checks.Translated(segment.Id, segment.TargetText);
+            }
             previous = window.Segments.Zip(translated, (s, t) => (s, t.TargetText)).TakeLast(ContextLines).ToList();
             context.Progress.Report(ProgressUpdate.Of(window.Index + 1, windows.Count, $"window {window.Index + 1}/{windows.Count}"));
         }
@@ -71,8 +83,10 @@ public sealed class LlmPlanner(IChatClient chat, PlannerOptions options, ILogger
             TotalDuration = transcript.TotalDuration,
             Engine = engineName,
             Segments = transcript.Segments.Select(s => done[s.Id]).ToList(),
+            Profiles = profiles.Count == 0 ? null : profiles,
         };
-        return new PlannerResult(translation, windows.Count, failedWindows, caller.Requests, caller.RateLimitWaits, profiles);
+        return new PlannerResult(translation, windows.Count, failedWindows, caller.Requests, caller.RateLimitWaits, profiles,
+            new Dictionary<string, int>(checks.Calls, StringComparer.Ordinal));
     }
 
     /// <summary>The first translation of a window: asked again on malformed JSON or a changed speaker, repeated on a count mismatch.</summary>
@@ -82,9 +96,22 @@ public sealed class LlmPlanner(IChatClient chat, PlannerOptions options, ILogger
         var system = new ChatMessage(ChatRole.System, PlannerPrompts.System(request));
         var messages = new List<ChatMessage> { system, new(ChatRole.User, PlannerPrompts.Window(request, window, previous, profiles, null)) };
         string? lastProblem = null;
+        var down = true;
         for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
         {
-            var answer = await caller.AskAsync(messages, json: true, cancellationToken).ConfigureAwait(false);
+            string answer;
+            try
+            {
+                answer = await caller.AskAsync<PlannerAnswer>(messages, checks: true, cancellationToken).ConfigureAwait(false);
+                down = false;
+            }
+            catch (WindowFailedException e)
+            {
+                // No answer at all (endpoint down, rate limit never lifted) counts as a failed attempt too.
+                lastProblem = e.Message;
+                down &= e.EndpointDown;
+                continue;
+            }
             var parsed = JsonAnswerReader.TryRead<PlannerAnswer>(answer, out var unreadable);
             if (parsed is null)
             {
@@ -110,7 +137,7 @@ public sealed class LlmPlanner(IChatClient chat, PlannerOptions options, ILogger
                     break;
             }
         }
-        throw new WindowFailedException($"{options.MaxAttempts} answers rejected, last: {lastProblem}");
+        throw new WindowFailedException($"{options.MaxAttempts} attempts failed, last: {lastProblem}", endpointDown: down);
     }
 
     /// <summary>Sends lines over budget back for a shorter wording, up to the set rounds; a shorter answer replaces a longer one.</summary>
@@ -157,7 +184,7 @@ public sealed class LlmPlanner(IChatClient chat, PlannerOptions options, ILogger
             string answer;
             try
             {
-                answer = await caller.AskAsync(messages, json: true, cancellationToken).ConfigureAwait(false);
+                answer = await caller.AskAsync<PlannerAnswer>(messages, checks: true, cancellationToken).ConfigureAwait(false);
             }
             catch (WindowFailedException e)
             {
@@ -194,12 +221,17 @@ public sealed class LlmPlanner(IChatClient chat, PlannerOptions options, ILogger
         TranslationGuard.Check(part, translated, fallback.Name);
         var flag = $"fallback: the llm could not translate window {window.Index + 1} ({reason}); translated by {fallback.Name}";
         return window.Segments.Zip(translated.Segments, (source, t) =>
-            SegmentFit.Build(source, t.TargetText, request.TargetLanguage, fallback.Name, t.Tone, 0, flag)).ToList();
+            SegmentFit.Build(source, t.TargetText, request.TargetLanguage, fallback.Name, t.Tone, 0, flag) with
+            {
+                Chain = t.Chain,
+                Notes = [flag, .. t.Notes ?? []],
+            }).ToList();
     }
 
     private static string Tone(string? tone) => string.IsNullOrWhiteSpace(tone) ? "neutral" : tone.Trim().ToLowerInvariant();
 }
 
 /// <summary>The planner's translation and the figures of its run.</summary>
+/// <param name="FunctionCalls">The checks the model called itself, by function name.</param>
 public sealed record PlannerResult(Translation Translation, int Windows, int FailedWindows, int Requests, int RateLimitWaits,
-    IReadOnlyList<SpeakerProfile> Profiles);
+    IReadOnlyList<SpeakerProfile> Profiles, IReadOnlyDictionary<string, int> FunctionCalls);

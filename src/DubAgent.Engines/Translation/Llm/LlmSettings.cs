@@ -36,6 +36,10 @@ public sealed record LlmSettings
     [Range(1, int.MaxValue)]
     public int? WindowSegments { get; init; }
 
+    /// <summary>Seconds the reachability check before work waits for the endpoint to answer.</summary>
+    [Range(0.0, double.MaxValue, MinimumIsExclusive = true)]
+    public double ProbeTimeoutSeconds { get; init; } = 3;
+
     private const double DefaultTimeoutSeconds = 120;
 
     /// <summary>A model is named: enough to try a request (the base URL defaults to OpenAI's).</summary>

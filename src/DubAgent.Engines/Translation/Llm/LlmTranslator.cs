@@ -39,12 +39,16 @@ public sealed class LlmTranslator(IConfiguration configuration, IServiceProvider
 
     public LlmSettings Settings => LlmSettings.From(configuration);
 
-    public Task<EngineStatus> CheckAsync(CancellationToken cancellationToken)
+    /// <summary>Configured and answering: the endpoint is asked once (a short GET of its model list) before any work,
+    /// so an unreachable one makes the engine unavailable and a recipe falls back to its next engine, saying why.</summary>
+    public async Task<EngineStatus> CheckAsync(CancellationToken cancellationToken)
     {
         var settings = Settings;
-        return Task.FromResult(settings.IsConfigured
-            ? EngineStatus.Ready($"{settings.Model}@{settings.EffectiveBaseUrl}", $"OpenAI-compatible chat: {settings.Model} at {settings.EffectiveBaseUrl}")
-            : EngineStatus.Missing("no chat model is configured", InstallHint));
+        if (!settings.IsConfigured) return EngineStatus.Missing("no chat model is configured", InstallHint);
+        if (await EndpointProbe.ProblemAsync(settings, cancellationToken).ConfigureAwait(false) is { } problem)
+            return EngineStatus.Missing($"the configured endpoint is unreachable: {problem}",
+                "Start the server (for Ollama: `ollama serve`) or fix DUBAGENT_LLM_BASE_URL / DUBAGENT_LLM_API_KEY (docs/translation.md).");
+        return EngineStatus.Ready($"{settings.Model}@{settings.EffectiveBaseUrl}", $"OpenAI-compatible chat: {settings.Model} at {settings.EffectiveBaseUrl}");
     }
 
     /// <summary>A chat model translates any pair it knows; whether it knows it well is the model's business.</summary>
@@ -82,13 +86,13 @@ public sealed class LlmTranslator(IConfiguration configuration, IServiceProvider
         };
     }
 
-    private OpenAiChatClient CreateEndpointClient(string? model)
+    private IChatClient CreateEndpointClient(string? model)
     {
         var settings = Settings;
         if (!string.IsNullOrWhiteSpace(model)) settings = settings with { Model = model };
         if (!settings.IsConfigured)
             throw new EngineUnavailableException(EngineName, Capabilities.Translate, "no chat model is configured", InstallHint);
-        return new OpenAiChatClient(settings);
+        return EndpointChatClient.Create(settings);
     }
 
     /// <summary>The next translate engine after this one that can run here and handles the pair (resolved late: the registry holds this engine).</summary>

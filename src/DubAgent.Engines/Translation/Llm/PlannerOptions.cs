@@ -13,7 +13,10 @@ public sealed record PlannerOptions
     public int MaxRounds { get; init; } = 2;
 
     /// <summary>Answers per request that may be malformed or mismatched before the window falls back.</summary>
-    public int MaxAttempts { get; init; } = 3;
+    public int MaxAttempts { get; init; } = 2;
+
+    /// <summary>Check functions the model may call in one request before the request is stopped as failed.</summary>
+    public int MaxFunctionCalls { get; init; } = 48;
 
     /// <summary>Rate-limit waits per request before the window falls back.</summary>
     public int MaxRateLimitWaits { get; init; } = 6;

@@ -18,7 +18,11 @@ public static class PlannerPrompts
         - Return exactly one item per segment you are given, with the same id and the same speaker, in the same order. Never merge, split, drop or add segments.
         - Each line must be speakable within its time slot: stay at or under its max_syllables (syllables at a natural speaking rate of {LanguageNames.For(request.TargetLanguage)}).
         - Keep each speaker's tone, register and emotional intensity; drama stays dramatic, jokes stay jokes. Make the lines flow as one conversation.
+        - Keep each speaker's form of address (informal or formal, in languages with that choice) as their profile says, in every line.
         - Give each line a short tone tag (neutral, angry, tender, ironic, afraid, excited...).
+        - You have functions to check your lines before answering: measure_line (does a candidate fit its slot, over or under by how much),
+          glossary_terms and check_terms (terms to translate one way and names to keep), check_register (form of address), neighbour_lines, speaker_profile.
+          Measure every line you are not sure fits; shorten and measure again any that is too long.
         - Reply with only a JSON object, no prose, shaped like: {AnswerShape}
         """;
 
@@ -65,12 +69,14 @@ public static class PlannerPrompts
         return text.ToString();
     }
 
-    public static string Profile(string speaker, string language, IEnumerable<string> lines) => $$"""
+    public static string Profile(string speaker, string language, IEnumerable<string> lines, string? styleNotes) => $$"""
         These are lines spoken by {{speaker}} in a {{LanguageNames.For(language)}} video, in order:
         {{string.Join("\n", lines.Select(l => "- " + l))}}
+        {{(string.IsNullOrWhiteSpace(styleNotes) ? "" : $"Style notes from the producer: {styleNotes}")}}
 
-        Describe how this speaker talks, for a dubbing translator: register (formal, casual, slangy...), dominant emotion, and manner (terse, verbose, sarcastic, warm...).
-        Reply with only a JSON object: {"register":"...","emotion":"...","manner":"..."}
+        Describe how this speaker talks, for a dubbing translator: register (formal, casual, slangy...), how they address others in languages with a T–V choice
+        ("informal" like tú/tu/du, or "formal" like usted/vous/Sie), the dominant emotion of their scenes, and manner (terse, verbose, sarcastic, warm...).
+        Reply with only a JSON object: {"register":"...","address":"informal or formal","emotion":"...","manner":"..."}
         """;
 
     private static void AppendCommon(StringBuilder text, TranslationRequest request, IReadOnlyList<SpeakerProfile> profiles)

@@ -19,7 +19,7 @@ public sealed class SpeakerProfiler(ChatCaller caller, ILogger logger)
     /// <summary>Lines per speaker sent for the profile: enough to judge, short enough for any context window.</summary>
     private const int SampleLines = 30;
 
-    public async Task<IReadOnlyList<SpeakerProfile>> ProfilesAsync(Transcript transcript, string? cacheFile, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SpeakerProfile>> ProfilesAsync(Transcript transcript, string? styleNotes, string? cacheFile, CancellationToken cancellationToken)
     {
         var cache = Load(cacheFile);
         var profiles = new List<SpeakerProfile>();
@@ -27,10 +27,10 @@ public sealed class SpeakerProfiler(ChatCaller caller, ILogger logger)
         foreach (var group in transcript.Segments.Where(s => !string.IsNullOrWhiteSpace(s.Text)).GroupBy(s => s.Speaker ?? "SPEAKER"))
         {
             var lines = group.Select(s => s.Text.Trim()).Take(SampleLines).ToList();
-            var key = $"{group.Key}:{transcript.Language}:{Hash(lines)}";
+            var key = $"{group.Key}:{transcript.Language}:{Hash([.. lines, styleNotes ?? ""])}";
             if (!cache.TryGetValue(key, out var profile))
             {
-                profile = await AskAsync(group.Key, transcript.Language, lines, cancellationToken).ConfigureAwait(false);
+                profile = await AskAsync(group.Key, transcript.Language, lines, styleNotes, cancellationToken).ConfigureAwait(false);
                 if (profile is null) continue;
                 cache[key] = profile;
                 changed = true;
@@ -41,19 +41,20 @@ public sealed class SpeakerProfiler(ChatCaller caller, ILogger logger)
         return profiles;
     }
 
-    private async Task<SpeakerProfile?> AskAsync(string speaker, string language, IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    private async Task<SpeakerProfile?> AskAsync(string speaker, string language, IReadOnlyList<string> lines, string? styleNotes, CancellationToken cancellationToken)
     {
-        var messages = new List<ChatMessage> { new(ChatRole.User, PlannerPrompts.Profile(speaker, language, lines)) };
+        var messages = new List<ChatMessage> { new(ChatRole.User, PlannerPrompts.Profile(speaker, language, lines, styleNotes)) };
         try
         {
-            var answer = await caller.AskAsync(messages, json: true, cancellationToken).ConfigureAwait(false);
+            var answer = await caller.AskAsync<SpeakerProfile>(messages, checks: false, cancellationToken).ConfigureAwait(false);
             var profile = JsonAnswerReader.TryRead<SpeakerProfile>(answer, out var problem);
             if (profile is null || string.IsNullOrWhiteSpace(profile.Register + profile.Emotion + profile.Manner))
             {
                 logger.LogWarning("No profile for {Speaker}: {Problem}", speaker, problem ?? "empty profile");
                 return null;
             }
-            return profile with { Speaker = speaker };
+            var address = profile.Address.Trim().ToLowerInvariant();
+            return profile with { Speaker = speaker, Address = address is "formal" or "informal" ? address : "" };
         }
         catch (WindowFailedException e)
         {

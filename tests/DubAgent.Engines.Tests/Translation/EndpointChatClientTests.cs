@@ -6,8 +6,8 @@ using Microsoft.Extensions.Configuration;
 
 namespace DubAgent.Engines.Tests.Translating;
 
-/// <summary>The IChatClient adapter over the OpenAI SDK, against a local server speaking the chat completions API.</summary>
-public sealed class OpenAiChatClientTests
+/// <summary>Microsoft.Extensions.AI.OpenAI's IChatClient with the error mapping, and the reachability probe, against a local server speaking the chat completions API.</summary>
+public sealed class EndpointChatClientTests
 {
     private static LlmSettings Settings(LocalChatServer server, string? key = "test-key") =>
         new() { BaseUrl = server.BaseUrl, Model = "gpt-test", ApiKey = key, TimeoutSeconds = 20 };
@@ -16,7 +16,7 @@ public sealed class OpenAiChatClientTests
     public async Task Sends_the_documented_request_and_reads_the_documented_response()
     {
         using var server = new LocalChatServer((_, _) => new ServerReply(200, LocalChatServer.Completion("{\"segments\":[]}")));
-        using var client = new OpenAiChatClient(Settings(server));
+        using var client = EndpointChatClient.Create(Settings(server));
 
         var response = await client.GetResponseAsync(
             [new ChatMessage(ChatRole.System, "rules"), new ChatMessage(ChatRole.User, "translate"), new ChatMessage(ChatRole.Assistant, "bad"), new ChatMessage(ChatRole.User, "again")],
@@ -48,7 +48,7 @@ public sealed class OpenAiChatClientTests
     {
         using var server = new LocalChatServer((_, _) => new ServerReply(429, LocalChatServer.Error("Rate limit reached", "requests"),
             new Dictionary<string, string> { ["Retry-After"] = "7" }));
-        using var client = new OpenAiChatClient(Settings(server));
+        using var client = EndpointChatClient.Create(Settings(server));
 
         var error = await Assert.ThrowsAsync<ChatRateLimitedException>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]));
         Assert.Equal(TimeSpan.FromSeconds(7), error.RetryAfter);
@@ -59,7 +59,7 @@ public sealed class OpenAiChatClientTests
     public async Task A_refused_key_is_an_engine_failure_that_names_the_setting()
     {
         using var server = new LocalChatServer((_, _) => new ServerReply(401, LocalChatServer.Error("Incorrect API key provided", "invalid_request_error")));
-        using var client = new OpenAiChatClient(Settings(server, key: null));
+        using var client = EndpointChatClient.Create(Settings(server, key: null));
 
         var error = await Assert.ThrowsAsync<EngineFailedException>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]));
         Assert.Contains("refused the API key", error.Message);
@@ -70,7 +70,7 @@ public sealed class OpenAiChatClientTests
     [Fact]
     public async Task An_unreachable_endpoint_is_an_engine_failure_that_names_the_url()
     {
-        using var client = new OpenAiChatClient(new LlmSettings { BaseUrl = "http://127.0.0.1:9/v1", Model = "m", TimeoutSeconds = 10 });
+        using var client = EndpointChatClient.Create(new LlmSettings { BaseUrl = "http://127.0.0.1:9/v1", Model = "m", TimeoutSeconds = 10 });
         var error = await Assert.ThrowsAsync<EngineFailedException>(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]));
         Assert.Contains("cannot reach http://127.0.0.1:9/v1", error.Message);
     }
@@ -93,7 +93,23 @@ public sealed class OpenAiChatClientTests
 
         var none = LlmSettings.From(new ConfigurationBuilder().Build(), _ => null);
         Assert.False(none.IsConfigured);
-        Assert.Throws<InputException>(() => new OpenAiChatClient(none));
-        Assert.Throws<InputException>(() => new OpenAiChatClient(new LlmSettings { Model = "m", BaseUrl = "localhost:8080" }));
+        Assert.Throws<InputException>(() => EndpointChatClient.Create(none));
+        Assert.Throws<InputException>(() => EndpointChatClient.Create(new LlmSettings { Model = "m", BaseUrl = "localhost:8080" }));
+    }
+
+    [Fact]
+    public async Task The_probe_before_work_sees_an_answering_endpoint_a_refused_key_and_a_dead_one()
+    {
+        using (var server = new LocalChatServer((_, _) => new ServerReply(200, LocalChatServer.Completion("ok"))))
+        {
+            Assert.Null(await EndpointProbe.ProblemAsync(Settings(server), CancellationToken.None));
+            Assert.Equal("/v1/models", server.Probes.Single().Path);
+            Assert.Equal("Bearer test-key", server.Probes.Single().Authorization);
+        }
+        using (var refusing = new LocalChatServer((_, _) => new ServerReply(200, "{}")) { ModelsStatus = 401 })
+            Assert.Contains("refused the API key", await EndpointProbe.ProblemAsync(Settings(refusing), CancellationToken.None));
+
+        var dead = await EndpointProbe.ProblemAsync(new LlmSettings { BaseUrl = "http://127.0.0.1:9/v1", Model = "m", ProbeTimeoutSeconds = 2 }, CancellationToken.None);
+        Assert.Contains("http://127.0.0.1:9/v1 does not answer", dead);
     }
 }

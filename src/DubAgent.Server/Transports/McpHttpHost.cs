@@ -1,5 +1,6 @@
 using System.Net;
 using DubAgent.Server.Hosting;
+using DubAgent.Server.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -69,6 +70,7 @@ public sealed class McpHttpHost : IAsyncDisposable
         });
 
         var app = builder.Build();
+        app.UseLiveDubbing(server);
         app.Use(new AccessGate(binding).InvokeAsync);
         app.Use(sessions.InvokeAsync);
         app.MapMcp(HttpBinding.Path);

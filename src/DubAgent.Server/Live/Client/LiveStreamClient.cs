@@ -86,7 +86,7 @@ public sealed class LiveStreamClient : IAsyncDisposable
             if (_receiving is { IsCompleted: true }) break;
             await Task.Delay(20, cancellationToken).ConfigureAwait(false);
         }
-        throw new TimeoutException($"No matching message within {timeout.TotalSeconds:0} s; got: {string.Join(", ", Messages.Select(m => m.Type))}");
+        throw new TimeoutException($"No matching message within {timeout.TotalSeconds:0} s; got: {string.Join(", ", Messages.Select(m => m.Json.ToString()))}");
     }
 
     /// <summary>Per final segment: milliseconds from sending the audio at its end to receiving its first dubbed_audio.</summary>
@@ -129,9 +129,10 @@ public sealed class LiveStreamClient : IAsyncDisposable
                 lock (_lock) _messages.Add(new ReceivedMessage(json.GetProperty("type").GetString() ?? "", json, Stopwatch.GetTimestamp()));
             }
         }
-        catch (WebSocketException)
+        catch (WebSocketException e)
         {
             // The server closed the connection.
+            lock (_lock) _messages.Add(new ReceivedMessage("closed", JsonDocument.Parse(JsonSerializer.Serialize(new { type = "closed", message = e.Message })).RootElement.Clone(), Stopwatch.GetTimestamp()));
         }
     }
 

@@ -3,7 +3,7 @@ using DubAgent.Abstractions;
 
 namespace DubAgent.Server.Live.Protocol;
 
-/// <summary>A message to the client; serialised with the protocol's snake_case names and `type` first.</summary>
+/// <summary>A message to the client; serialised with the protocol's snake_case names.</summary>
 public abstract record ServerMessage(string Type)
 {
     /// <summary>Partial transcripts may be dropped for a slow client; everything else is delivered or the session ends.</summary>

@@ -16,7 +16,7 @@ internal static class PocketsphinxNative
 
     [DllImport(Sphinxbase, EntryPoint = "cmd_ln_parse_r")]
     internal static extern IntPtr ParseConfig(IntPtr config, IntPtr definitions, int argc,
-        [In, MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPUTF8Str)] string[] argv, int strict);
+        [In, MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPStr)] string[] argv, int strict);
 
     [DllImport(Sphinxbase, EntryPoint = "cmd_ln_free_r")]
     internal static extern int FreeConfig(IntPtr config);

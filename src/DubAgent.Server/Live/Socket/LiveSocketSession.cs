@@ -49,6 +49,12 @@ public sealed class LiveSocketSession(WebSocket socket, SessionRecord record, Li
         {
             // Disconnected mid-stream, too slow to accept messages, or the server is stopping.
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault of this server: the client hears what it was rather than a dropped connection.
+            await SessionRefusal.SendAsync(socket, $"The live session failed: {e.GetType().Name}: {e.Message}", "Report this with the server's log.")
+                .ConfigureAwait(false);
+        }
         finally
         {
             await end.CancelAsync().ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using DubAgent.Core.Hosting;
-using DubAgent.Core.Media;
 using DubAgent.Engines;
 using DubAgent.Server.Hosting;
 using DubAgent.Server.Tests.Support;
@@ -30,17 +29,7 @@ public static class LiveHost
     }
 
     /// <summary>JFK's 11 s inaugural excerpt (16 kHz mono) as PCM16.</summary>
-    public static short[] Jfk() => Pcm(Path.Combine(SharedDirectory, "data", "jfk", "jfk.wav"));
-
-    public static short[] Pcm(string wav)
-    {
-        using var reader = new WavReader(wav);
-        var samples = new float[reader.FrameCount * reader.Format.Channels];
-        var read = reader.Read(samples);
-        var pcm = new short[read];
-        for (var i = 0; i < read; i++) pcm[i] = (short)Math.Clamp(Math.Round(samples[i * reader.Format.Channels] * 32768f), short.MinValue, short.MaxValue);
-        return pcm;
-    }
+    public static short[] Jfk() => DubAgent.Server.Live.Client.LiveStreamClient.ReadPcm16(Path.Combine(SharedDirectory, "data", "jfk", "jfk.wav"));
 
     private static string FindShared()
     {

@@ -40,6 +40,18 @@ public sealed class LiveStreamClient : IAsyncDisposable
         return client;
     }
 
+    /// <summary>The first channel of a 16 kHz WAV as the PCM16 samples the protocol streams.</summary>
+    public static short[] ReadPcm16(string wav)
+    {
+        using var reader = new DubAgent.Core.Media.WavReader(wav);
+        if (reader.Format.SampleRate != 16_000) throw new ArgumentException($"'{wav}' is {reader.Format.SampleRate} Hz; the live protocol streams 16 kHz.", nameof(wav));
+        var samples = new float[reader.FrameCount * reader.Format.Channels];
+        var frames = reader.Read(samples);
+        var pcm = new short[frames];
+        for (var i = 0; i < frames; i++) pcm[i] = (short)Math.Clamp(Math.Round(samples[i * reader.Format.Channels] * 32768f), short.MinValue, short.MaxValue);
+        return pcm;
+    }
+
     public Task SendJsonAsync(string json, CancellationToken cancellationToken) =>
         _socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, cancellationToken);
 

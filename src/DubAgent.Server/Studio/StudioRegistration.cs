@@ -41,7 +41,8 @@ public static class StudioRegistration
         var runs = new StudioRuns(server);
         // Host and Origin exactly as for MCP; the token is the studio's own check (cookie or bearer).
         var hostCheck = new AccessGate(binding with { Token = null });
-        app.MapWhen(context => !context.Request.Path.StartsWithSegments(HttpBinding.Path), studio =>
+        // Requests the host's own routing already matched (MCP, live dubbing) are not the studio's.
+        app.MapWhen(context => context.GetEndpoint() is null && !context.Request.Path.StartsWithSegments(HttpBinding.Path), studio =>
         {
             studio.Use(hostCheck.InvokeAsync);
             studio.Use(SameOriginForWrites);

@@ -1,5 +1,6 @@
 using System.Net;
 using DubAgent.Server.Hosting;
+using DubAgent.Server.Live;
 using DubAgent.Server.Studio;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -71,6 +72,8 @@ public sealed class McpHttpHost : IAsyncDisposable
         });
 
         var app = builder.Build();
+        // Live dubbing first: its endpoints are routed before the studio's branch, which takes every other page.
+        app.UseLiveDubbing(server);
         app.UseStudio(server, binding);
         app.Use(new AccessGate(binding).InvokeAsync);
         app.Use(sessions.InvokeAsync);

@@ -1,0 +1,76 @@
+using DubAgent.Abstractions.Engines;
+using DubAgent.Abstractions.Models;
+using DubAgent.Engines.SpeechDetection;
+using DubAgent.Engines.Transcription;
+using DubAgent.Server.Live.Pipeline;
+using DubAgent.Server.Live.Recognition;
+using DubAgent.Server.Live.Synthesis;
+using DubAgent.Server.Live.Translation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.ML.OnnxRuntime;
+
+namespace DubAgent.Server.Live;
+
+/// <summary>
+/// The warm engines every live session shares: pocketsphinx decoders (pooled), the translator (apertium pipelines
+/// kept running), espeak-ng in process, and the Silero VAD session (or the energy fallback, with why).
+/// </summary>
+public sealed class LiveEngines : IAsyncDisposable
+{
+    private static readonly Lazy<EspeakStreamer> Espeak = new(() => EspeakStreamer.Start(100));
+
+    private readonly InferenceSession? _vad;
+
+    public LiveEngines(IServiceProvider services, LiveOptions options, string workDirectory)
+    {
+        var configuration = services.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
+        Decoders = new DecoderPool(PocketsphinxOptions.From(configuration).ModelDirectory);
+        Translator = new LiveTranslator(services.GetRequiredService<IEngineRegistry>(), options.Translator, workDirectory);
+        var (path, missing) = SileroModelLocator.Locate(SileroVadSettings.From(configuration), services.GetService<IModelStore>());
+        if (path is null)
+        {
+            VadNote = $"speech detection by energy (music counts as speech): no Silero VAD model ({missing}); " +
+                      $"get it with `dubagent models pull {SileroModelLocator.ModelId}` or set Vad:Model";
+            return;
+        }
+        try
+        {
+            _vad = (services.GetService<InferenceSessionCache>() ?? new InferenceSessionCache()).Get(path);
+            if (SileroModelCheck.Problem(_vad) is { } wrong)
+            {
+                VadNote = $"speech detection by energy: '{path}' {wrong}";
+                _vad = null;
+            }
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or IOException)
+        {
+            VadNote = $"speech detection by energy: the Silero VAD model '{path}' could not be loaded ({e.Message.Split('\n')[0]})";
+        }
+    }
+
+    public DecoderPool Decoders { get; }
+
+    public LiveTranslator Translator { get; }
+
+    /// <summary>Why the energy detector stands in for Silero VAD; null when Silero runs.</summary>
+    public string? VadNote { get; }
+
+    public static EspeakStreamer Synthesizer => Espeak.Value;
+
+    public IWindowScorer NewScorer() => _vad is null ? new EnergyWindowScorer() : new SileroWindowScorer(_vad);
+
+    public IReadOnlyDictionary<string, string> Names => new Dictionary<string, string>
+    {
+        ["vad"] = _vad is null ? EnergySpeechDetector.Name : SileroSpeechDetector.Name,
+        ["asr"] = "pocketsphinx",
+        ["translate"] = Translator.EngineName,
+        ["tts"] = "espeak-ng",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        Decoders.Dispose();
+        await Translator.DisposeAsync().ConfigureAwait(false);
+    }
+}

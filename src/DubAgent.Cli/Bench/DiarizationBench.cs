@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Core.Scoring;
+using DubAgent.Engines.Diarization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Cli.Bench;
@@ -70,9 +71,11 @@ public sealed class DiarizationBench : IBenchStage
             ["confusion_seconds"] = strict.Confusion,
             ["speakers_found"] = turns.Select(t => t.Speaker).Distinct().Count(),
             ["speakers_true"] = reference.Select(t => t.Speaker).Distinct().Count(),
+            ["overlap_share"] = OverlapShare.Of(turns),
+            ["overlap_share_true"] = OverlapShare.Of(reference),
         };
     }
 
     public static string Quality(IReadOnlyDictionary<string, double> f) =>
-        $"DER {f["der_collar_0.25"]:P1} (0.25 s collar), {f["der_no_collar"]:P1} (no collar); {f["speakers_found"]}/{f["speakers_true"]} speakers";
+        $"DER {f["der_collar_0.25"]:P1} (0.25 s collar), {f["der_no_collar"]:P1} (no collar); {f["speakers_found"]}/{f["speakers_true"]} speakers; overlap {f["overlap_share"]:P1} (true {f["overlap_share_true"]:P1})";
 }

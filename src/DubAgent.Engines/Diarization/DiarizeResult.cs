@@ -19,5 +19,8 @@ public sealed class DiarizeResult
     /// <summary>Seconds of speech per speaker.</summary>
     public IReadOnlyDictionary<string, double> SpeakerSeconds { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>Share of the speech in which two speakers talk at once (0 when the engine marked no overlap).</summary>
+    public double OverlappedShare { get; init; }
+
     public IReadOnlyList<string> Preview { get; init; } = [];
 }

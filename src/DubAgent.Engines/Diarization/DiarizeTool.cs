@@ -78,6 +78,7 @@ public sealed class DiarizeTool : Tool<DiarizeArguments, DiarizeResult>
             NumSpeakers = result.NumSpeakers,
             Segments = result.Segments.Count,
             Turns = turns.Count,
+            OverlappedShare = Math.Round(OverlapShare.Of(turns), 4),
             SpeakerSeconds = turns.GroupBy(t => t.Speaker).ToDictionary(g => g.Key, g => Math.Round(g.Sum(t => t.End - t.Start), 2)),
             Preview = result.Segments.Take(PreviewLines).Select(TranscriptJson.PreviewLine).ToList(),
         };

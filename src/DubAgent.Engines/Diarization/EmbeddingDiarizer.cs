@@ -23,12 +23,13 @@ public sealed class EmbeddingDiarizer(
     public string Capability => Capabilities.Diarize;
 
     public string Description =>
-        "Speaker diarization with a neural speaker-embedding model (WeSpeaker ResNet34 on ONNX Runtime) over the built-in segmentation; tells similar voices apart better than mfcc.";
+        "Speaker diarization with a neural speaker-embedding model (WeSpeaker ResNet34 or 3D-Speaker CAM++ on ONNX Runtime) over the built-in segmentation; tells similar voices apart better than mfcc.";
 
     public Task<EngineStatus> CheckAsync(CancellationToken cancellationToken)
     {
-        var (path, missing) = EmbeddingModelLocator.Locate(EmbeddingsOptions.From(configuration), store);
-        if (path is null) return Task.FromResult(EngineStatus.Missing(missing!, $"{EmbeddingModelLocator.PullHint}, or set Embeddings:Model to a speaker-embedding ONNX file"));
+        var options = EmbeddingsOptions.From(configuration);
+        var (path, missing) = EmbeddingModelLocator.Locate(options, store);
+        if (path is null) return Task.FromResult(EngineStatus.Missing(missing!, $"{EmbeddingModelLocator.PullHintFor(options)}, or set Embeddings:Model to a speaker-embedding ONNX file"));
         var file = new FileInfo(path);
         var version = $"{typeof(EmbeddingDiarizer).Assembly.GetName().Version?.ToString(3)}/{file.Name}:{file.Length}";
         return Task.FromResult(EngineStatus.Ready(version, file.FullName));
@@ -61,7 +62,7 @@ public sealed class EmbeddingDiarizer(
     {
         var (path, missing) = EmbeddingModelLocator.Locate(options, store);
         if (path is null)
-            throw new EngineUnavailableException(Name, Capability, missing!, $"{EmbeddingModelLocator.PullHint}, or set Embeddings:Model to a speaker-embedding ONNX file");
+            throw new EngineUnavailableException(Name, Capability, missing!, $"{EmbeddingModelLocator.PullHintFor(options)}, or set Embeddings:Model to a speaker-embedding ONNX file");
         InferenceSession session;
         try
         {
@@ -70,10 +71,10 @@ public sealed class EmbeddingDiarizer(
         catch (Exception e) when (e is OnnxRuntimeException or IOException or UnauthorizedAccessException)
         {
             throw new EngineFailedException(Name, $"the speaker-embedding model '{path}' could not be loaded ({e.Message.Split('\n', 2)[0].Trim()})",
-                $"Check the file, or get it again with `{EmbeddingModelLocator.PullHint}`.", null, e);
+                $"Check the file, or get it again with `{EmbeddingModelLocator.PullHintFor(options)}`.", null, e);
         }
         var (model, problem) = SpeakerEmbeddingModel.From(session);
-        return model ?? throw new EngineFailedException(Name, $"'{path}': {problem}", $"Set Embeddings:Model to a WeSpeaker-style model, or use `{EmbeddingModelLocator.PullHint}`.");
+        return model ?? throw new EngineFailedException(Name, $"'{path}': {problem}", $"Set Embeddings:Model to a WeSpeaker- or 3D-Speaker-style model, or use `{EmbeddingModelLocator.PullHintFor(options)}`.");
     }
 
     /// <summary>Each block starts with the cluster of the window of its segment whose centre is nearest its own.</summary>

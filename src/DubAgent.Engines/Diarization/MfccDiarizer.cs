@@ -47,6 +47,6 @@ public sealed class MfccDiarizer(IConfiguration configuration, SpeechSegmenter s
         var scorer = new GaussianSpeakerScorer(blocks, speech.Distance.Floor);
         var labels = resegmenter.Refine(blocks, speech.LabelsFrom(sample, segmentLabels), scorer.Score,
             dropSmall: request.NumSpeakers is null, request.NumSpeakers ?? request.MinSpeakers ?? 1);
-        return SpeakerTurnsFromBlocks.Turns(blocks, labels);
+        return SpeakerTurnsFromBlocks.Turns(blocks, labels, overlap: new OverlapMarker { MarginPerFrame = options.OverlapMargin }, score: scorer.Score);
     }
 }

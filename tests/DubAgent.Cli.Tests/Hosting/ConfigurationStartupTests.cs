@@ -6,7 +6,7 @@ namespace DubAgent.Cli.Tests.Hosting;
 /// <summary>A configuration with a typo or a bad value stops every command at start-up (exit code 2), before any step runs.</summary>
 public sealed class ConfigurationStartupTests : IDisposable
 {
-    private const string MfccKeys = "Valid keys of Mfcc: ChangeThreshold (number, above 0, default 1), MinClusterShare (number, from 0 to 1, default 0.1), StopDistance (number, above 0, default 2), SwitchPenalty (number, at least 0, default 20).";
+    private const string MfccKeys = "Valid keys of Mfcc: ChangeThreshold (number, above 0, default 1), MinClusterShare (number, from 0 to 1, default 0.1), OverlapMargin (number, at least 0, default 1), StopDistance (number, above 0, default 2), SwitchPenalty (number, at least 0, default 20).";
 
     private readonly TempFolder _folder = new();
 

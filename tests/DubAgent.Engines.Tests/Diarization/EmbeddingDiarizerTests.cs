@@ -30,8 +30,8 @@ public class EmbeddingDiarizerTests : IDisposable
             throw new InvalidOperationException("the engine must not download while it runs");
     }
 
-    private EmbeddingDiarizer Diarizer(string? modelSetting = null, IModelStore? store = null) =>
-        new(SpeechFixtures.Configuration(("Embeddings:Model", modelSetting)), new SpeechSegmenter(SpeechFixtures.Media, SpeechFixtures.EnergyRegions),
+    private EmbeddingDiarizer Diarizer(string? modelSetting = null, IModelStore? store = null, string? modelId = null) =>
+        new(SpeechFixtures.Configuration(("Embeddings:Model", modelSetting), ("Embeddings:ModelId", modelId)), new SpeechSegmenter(SpeechFixtures.Media, SpeechFixtures.EnergyRegions),
             SpeechFixtures.Media, _sessions, store);
 
     [Fact]
@@ -132,15 +132,53 @@ public class EmbeddingDiarizerTests : IDisposable
     }
 
     [Fact]
-    public void The_catalog_names_the_wespeaker_model_with_its_checksum_and_licence()
+    public async Task A_campplus_export_is_taken_by_its_own_names_and_its_192_dimensions()
     {
-        var entry = Assert.Single(new SpeakerEmbeddingCatalog().Entries);
-        Assert.Equal(("wespeaker-resnet34", "embeddings"), (entry.Id, entry.Engine));
+        var graph = await TestEmbeddingGraphs.WriteAsync(_fixtures.Directory, TestEmbeddingGraphs.CamPlusPlus);
+        var (model, problem) = SpeakerEmbeddingModel.From(_sessions.Get(graph));
+        Assert.Null(problem);
+        Assert.Equal(80, model!.FeatureBins);
+        const int frames = 5;
+        var features = Enumerable.Range(0, frames * 80).Select(i => (float)Math.Cos(i * 0.11)).ToArray();
+
+        var embedding = model.Embed(features, frames);
+
+        Assert.Equal(192, embedding.Length);
+        for (var m = 0; m < 80; m++)
+        {
+            var column = Enumerable.Range(0, frames).Select(f => features[f * 80 + m]).ToArray();
+            Assert.Equal(column.Average(), embedding[m], 5);
+            Assert.Equal(column.Max(), embedding[80 + m], 5);
+        }
+        Assert.All(embedding.Skip(160), t => Assert.Equal(frames, t, 5));
+    }
+
+    [Fact]
+    public async Task Embeddings_model_id_picks_campplus_from_the_store_and_the_hint_names_it()
+    {
+        var missing = await Diarizer(store: new OneModelStore("wespeaker-resnet34", null), modelId: SpeakerEmbeddingCatalog.CamPlusPlusId).CheckAsync(CancellationToken.None);
+        Assert.False(missing.Available);
+        Assert.Contains("dubagent models pull 3dspeaker-campplus-zh-en", missing.InstallHint);
+
+        var graph = await TestEmbeddingGraphs.WriteAsync(_fixtures.Directory, TestEmbeddingGraphs.CamPlusPlus);
+        var store = new OneModelStore(SpeakerEmbeddingCatalog.CamPlusPlusId, graph);
+        var (path, _, _) = await _fixtures.DialogueAsync(2);
+        var turns = await Diarizer(store: store, modelId: SpeakerEmbeddingCatalog.CamPlusPlusId).DiarizeAsync(new DiarizationRequest(path), _fixtures.Context());
+        Assert.NotEmpty(turns);
+    }
+
+    [Theory]
+    [InlineData("wespeaker-resnet34", "CC-BY-4.0")]
+    [InlineData("3dspeaker-campplus-zh-en", "Apache-2.0")]
+    public void The_catalog_names_each_model_with_its_checksum_and_licence(string id, string licence)
+    {
+        var entry = Assert.Single(new SpeakerEmbeddingCatalog().Entries, e => e.Id == id);
+        Assert.Equal("embeddings", entry.Engine);
         Assert.Matches("^[0-9a-f]{64}$", entry.Sha256);
         Assert.StartsWith("https://", entry.Url);
         Assert.EndsWith(".onnx", entry.FileName);
         Assert.True(entry.Size > 1_000_000);
-        Assert.False(string.IsNullOrWhiteSpace(entry.Licence));
+        Assert.Equal(licence, entry.Licence);
     }
 
     public void Dispose()

@@ -2,7 +2,8 @@ namespace DubAgent.Engines.Tests.Diarization;
 
 /// <summary>
 /// Small ONNX graphs with the WeSpeaker ResNet34 export's input and output — `feats` [B, T, 80] float in, `embs`
-/// [B, 256] out — written by Debian's python3-onnx, whose outputs are known functions of their inputs.
+/// [B, 256] out — or sherpa-onnx's 3D-Speaker CAM++ export's — `x` [N, T, 80] in, `embedding` [N, 192] out — written
+/// by Debian's python3-onnx, whose outputs are known functions of their inputs.
 /// </summary>
 internal static class TestEmbeddingGraphs
 {
@@ -11,6 +12,9 @@ internal static class TestEmbeddingGraphs
 
     /// <summary>embs = [mean over T of feats² per bin, less its mean over the bins (80), zeros (176)]: how the spread of each band departs from the rest, which differs between voices.</summary>
     public const string Spread = "spread";
+
+    /// <summary>CAM++'s names and shapes: embedding = [mean over T of x (80), max over T (80), T (32 copies)].</summary>
+    public const string CamPlusPlus = "campplus";
 
     /// <summary>A valid model with Silero-like other shapes (input x [N], output y [N]): not a speaker-embedding model.</summary>
     public const string Other = "other";
@@ -52,6 +56,18 @@ internal static class TestEmbeddingGraphs
                      n("Concat", ["meansq", "z80", "z80", "z16"], ["embs"], axis=1)]
             init = [ints("s0", [0]), ints("s16", [16]), ints("axis1", [1]), helper.make_tensor("zero", T.FLOAT, [], [0.0])]
             graph = helper.make_graph(nodes, kind, inputs, outputs, init)
+        elif kind == "campplus":
+            nodes = [n("ReduceMean", ["x"], ["mean"], axes=[1], keepdims=0),
+                     n("ReduceMax", ["x"], ["maximum"], axes=[1], keepdims=0),
+                     n("Mul", ["x", "zero"], ["zeros"]),
+                     n("Add", ["zeros", "one"], ["ones"]),
+                     n("ReduceSum", ["ones", "axis1"], ["count80"], keepdims=0),
+                     n("Slice", ["count80", "s0", "s32", "axis1"], ["count"]),
+                     n("Concat", ["mean", "maximum", "count"], ["embedding"], axis=1)]
+            init = [ints("s0", [0]), ints("s32", [32]), ints("axis1", [1]),
+                    helper.make_tensor("zero", T.FLOAT, [], [0.0]), helper.make_tensor("one", T.FLOAT, [], [1.0])]
+            graph = helper.make_graph(nodes, kind, [helper.make_tensor_value_info("x", T.FLOAT, ["N", "T", 80])],
+                                      [helper.make_tensor_value_info("embedding", T.FLOAT, ["N", 192])], init)
         else:
             graph = helper.make_graph([n("Identity", ["x"], ["y"])], kind,
                                       [helper.make_tensor_value_info("x", T.FLOAT, [None])],

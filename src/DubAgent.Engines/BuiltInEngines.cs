@@ -7,6 +7,7 @@ using DubAgent.Engines.Subtitles;
 using DubAgent.Engines.Synthesis;
 using DubAgent.Engines.Transcription;
 using DubAgent.Engines.Translation;
+using DubAgent.Engines.Voices;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Engines;
@@ -24,5 +25,6 @@ public static class BuiltInEngines
         .AddSubtitles()
         .AddSynthesis()
         .AddMixing()
-        .AddExport();
+        .AddExport()
+        .AddVoices();
 }

@@ -12,10 +12,12 @@
 //   --roots <uri,uri>       declare the roots capability and answer roots/list with these URIs
 //   --follow                when the call answers "working", follow its job with get_job (wait: 30) until it ends,
 //                           then read its deliverables as resources
+//   --elicit '<json>'       declare form elicitation and accept every elicitation/create, answering each field with
+//                           the value the JSON object gives for it, else the field's default
 import * as v1 from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport as StdioV1 } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport as HttpV1 } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { ListRootsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { ElicitRequestSchema, ListRootsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import * as v2 from "@modelcontextprotocol/client";
 import { StdioClientTransport as StdioV2 } from "@modelcontextprotocol/client/stdio";
 
@@ -42,8 +44,9 @@ function parse(argv) {
   const roots = option("--roots")?.split(",");
   const revision = option("--revision") ?? "2025-11-25";
   const follow = flag("--follow");
+  const elicit = option("--elicit");
   const positional = target.filter((_, i) => !skip.has(i));
-  return { mode, positional, token, roots, revision, follow, call };
+  return { mode, positional, token, roots, revision, follow, call, elicit: elicit === undefined ? undefined : JSON.parse(elicit) };
 }
 
 function connectPlan({ mode, positional, token, revision }) {
@@ -69,7 +72,10 @@ async function main() {
   const options = parse(process.argv.slice(2));
   const { modern, transport } = connectPlan(options);
   const info = { name: "dubagent-node-test", version: "1.0.0" };
-  const capabilities = options.roots ? { roots: { listChanged: true } } : {};
+  const capabilities = {
+    ...(options.roots ? { roots: { listChanged: true } } : {}),
+    ...(options.elicit ? { elicitation: { form: {} } } : {}),
+  };
   const client = modern
     ? new v2.Client(info, { capabilities, versionNegotiation: { mode: { pin: MODERN } } })
     : new v1.Client(info, { capabilities });
@@ -77,6 +83,18 @@ async function main() {
     const answer = async () => ({ roots: options.roots.map((uri) => ({ uri, name: uri })) });
     if (modern) client.setRequestHandler("roots/list", answer);
     else client.setRequestHandler(ListRootsRequestSchema, answer);
+  }
+  const elicitations = [];
+  if (options.elicit) {
+    const answer = async (request) => {
+      const params = request.params ?? request;
+      const fields = params.requestedSchema?.properties ?? {};
+      elicitations.push({ message: params.message, mode: params.mode ?? "form", fields: Object.keys(fields) });
+      const content = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, options.elicit[name] ?? field.default]));
+      return { action: "accept", content };
+    };
+    if (modern) client.setRequestHandler("elicitation/create", answer);
+    else client.setRequestHandler(ElicitRequestSchema, answer);
   }
   // The 2025 SDK keeps the negotiated revision only in the transport: note it as it is handed over.
   let negotiated;
@@ -113,6 +131,7 @@ async function main() {
     };
     if (options.follow && !report.call.isError) report.follow = await follow(client, report.call.structured);
   }
+  if (options.elicit) report.elicitations = elicitations;
   report.ms = Date.now() - started;
   await client.close();
   process.stdout.write(JSON.stringify(report) + "\n");

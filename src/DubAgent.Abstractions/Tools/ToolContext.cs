@@ -41,6 +41,9 @@ public sealed class ToolContext
     /// <summary>How the job so far was made (recipe, earlier calls and their engines); set by the call pipeline, null outside it.</summary>
     public IRunProvenance? Provenance { get; set; }
 
+    /// <summary>Questions to the person behind the calling MCP client (elicitation), when the client offers it.</summary>
+    public ICallerQuestions? CallerQuestions { get; init; }
+
     /// <summary>What the tool reports about the run: the engine that really ran, its version, notes.</summary>
     public ToolRunReport Report { get; } = new();
 

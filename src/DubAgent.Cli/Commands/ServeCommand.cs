@@ -38,9 +38,10 @@ public static class ServeCommand
         };
         var maxSessions = new Option<int?>("--max-sessions") { Description = "HTTP sessions open at once; beyond them 503 (default 1000)." };
         var idle = new Option<int?>("--session-idle") { Description = "Minutes an unused HTTP session stays open (default 10)." };
+        var maxResource = new Option<int?>("--max-resource-mb") { Description = "The largest job file resources/read returns, in MB (default 64)." };
         var command = new Command("serve", "Run the MCP server (stdio by default, or Streamable HTTP with --http) so assistants can call DubAgent's tools.")
         {
-            http, token, roots, jobs, maxCalls, wait, maxSessions, idle,
+            http, token, roots, jobs, maxCalls, wait, maxSessions, idle, maxResource,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -53,6 +54,7 @@ public static class ServeCommand
                 ForegroundWait = TimeSpan.FromSeconds(Positive(parse.GetValue(wait) ?? configured.WaitSeconds, "--wait", zero: true)),
                 MaxSessions = Positive(parse.GetValue(maxSessions) ?? configured.MaxSessions, "--max-sessions"),
                 SessionIdleTimeout = TimeSpan.FromMinutes(Positive(parse.GetValue(idle) ?? configured.SessionIdleMinutes, "--session-idle")),
+                MaxResourceBytes = Positive(parse.GetValue(maxResource) ?? configured.MaxResourceMegabytes, "--max-resource-mb") * 1024L * 1024,
             };
             foreach (var root in parse.GetValue(roots) ?? [])
             {

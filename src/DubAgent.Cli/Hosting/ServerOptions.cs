@@ -28,5 +28,9 @@ public sealed class ServerOptions
     [Range(1, int.MaxValue)]
     public int SessionIdleMinutes { get; set; } = 10;
 
+    /// <summary>The largest job file resources/read returns, in MB.</summary>
+    [Range(1, 2048)]
+    public int MaxResourceMegabytes { get; set; } = 64;
+
     public static ServerOptions From(IConfiguration configuration) => configuration.GetOptions<ServerOptions>(Section);
 }

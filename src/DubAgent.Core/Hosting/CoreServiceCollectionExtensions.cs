@@ -5,6 +5,7 @@ using DubAgent.Core.Media;
 using DubAgent.Core.Models;
 using DubAgent.Core.Processes;
 using DubAgent.Core.Registry;
+using DubAgent.Core.Voices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -29,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IToolRegistry, ToolRegistry>();
         services.TryAddSingleton<IEngineRegistry, EngineRegistry>();
         services.AddModelStore();
+        services.AddVoiceLibrary();
         services.AddDubAgentPipelines();
         return services;
     }

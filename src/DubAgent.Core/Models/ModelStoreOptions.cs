@@ -42,7 +42,8 @@ public sealed record ModelStoreOptions
             ? xdg
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "dubagent", "models");
 
-    private static string ExpandHome(string path) =>
+    /// <summary>`~` and `~/...` as the user's home folder (settings files and environment variables do not expand them).</summary>
+    internal static string ExpandHome(string path) =>
         path == "~" || path.StartsWith("~/", StringComparison.Ordinal)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path.TrimStart('~').TrimStart('/'))
             : path;

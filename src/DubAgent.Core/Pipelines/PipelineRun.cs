@@ -21,6 +21,12 @@ public sealed record PipelineRunRequest(
 
     /// <summary>The calling MCP client's own model (sampling), handed to every step, for `model: client`.</summary>
     public IChatClient? CallerChat { get; init; }
+
+    /// <summary>
+    /// Pause after this step: the steps that read its result (directly or through others) wait for a later run in the
+    /// same job folder, which reuses what this one finished (a review of the step's output between the two runs).
+    /// </summary>
+    public string? StopAfter { get; init; }
 }
 
 public enum StepStatus { Ran, Cached, Skipped, NotRun }
@@ -46,7 +52,11 @@ public sealed record PipelineRunResult(
     string JobDirectory,
     IReadOnlyList<StepOutcome> Steps,
     JsonObject Outputs,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The step the run paused after (<see cref="PipelineRunRequest.StopAfter"/>); its outputs are then not evaluated.</summary>
+    public string? StoppedAfter { get; init; }
+}
 
 /// <summary>Hears about each step as the run goes (the CLI draws progress bars from it). Called from several threads.</summary>
 public interface IPipelineObserver

@@ -39,6 +39,9 @@ public sealed class PipelineRunner(
             if (recipe.FindStep(id) is null)
                 throw new InputException($"--force names '{id}', which is not a step of '{recipe.Name}'.",
                     $"Steps: {string.Join(", ", recipe.Steps.Select(s => s.Id))}.");
+        if (request.StopAfter is { } stopAfter && recipe.FindStep(stopAfter) is null)
+            throw new InputException($"The run is to pause after '{stopAfter}', which is not a step of '{recipe.Name}'.",
+                $"Steps: {string.Join(", ", recipe.Steps.Select(s => s.Id))}.");
         if (problems.Count > 0) throw RecipeProblem.ToException(problems);
 
         var workspace = new JobWorkspace(request.JobDirectory);
@@ -50,6 +53,7 @@ public sealed class PipelineRunner(
 
         var forced = StepDependencies.WithDependents(recipe, request.Force ?? []);
         var dependencies = StepDependencies.Of(recipe);
+        var held = request.StopAfter is { } pause ? StepDependencies.WithDependents(recipe, [pause]).Where(s => s != pause).ToHashSet() : [];
         var scope = new RunScope(inputs);
         var history = new JobHistory(recipe.Name, Path.GetFullPath(recipe.File));
         var clock = Stopwatch.StartNew();
@@ -82,6 +86,7 @@ public sealed class PipelineRunner(
             {
                 return NotRun(step);
             }
+            if (held.Contains(step.Id)) return NotRun(step, $"waits for the run after '{request.StopAfter}'");
             if (waitFor.Any(t => t.Result.Status == StepStatus.NotRun)) return NotRun(step);
             await slots.WaitAsync(stop.Token).ConfigureAwait(false);
             try
@@ -122,6 +127,13 @@ public sealed class PipelineRunner(
             throw Located(recipe, tasks, first);
         }
 
+        var steps = recipe.Steps.Select(s => tasks[s.Id].Result).ToList();
+        if (held.Count > 0)
+        {
+            workspace.Hasher.Save();
+            workspace.WriteJob(job with { Status = "paused", Ended = DateTimeOffset.UtcNow });
+            return new PipelineRunResult(recipe.Name, workspace.Directory, steps, [], clock.Elapsed) { StoppedAfter = request.StopAfter };
+        }
         var outputs = new JsonObject();
         foreach (var output in recipe.Outputs)
         {
@@ -131,11 +143,11 @@ public sealed class PipelineRunner(
         workspace.Hasher.Save();
         var outputJson = JsonSerializer.SerializeToElement(outputs, DubAgentJson.Options);
         workspace.WriteJob(job with { Status = "completed", Ended = DateTimeOffset.UtcNow, Outputs = outputJson });
-        return new PipelineRunResult(recipe.Name, workspace.Directory, recipe.Steps.Select(s => tasks[s.Id].Result).ToList(), outputs, clock.Elapsed);
+        return new PipelineRunResult(recipe.Name, workspace.Directory, steps, outputs, clock.Elapsed);
     }
 
-    private static StepOutcome NotRun(RecipeStep step) =>
-        new(step.Id, step.Tool, StepStatus.NotRun, null, null, "an earlier step failed", TimeSpan.Zero, null, null, []);
+    private static StepOutcome NotRun(RecipeStep step, string reason = "an earlier step failed") =>
+        new(step.Id, step.Tool, StepStatus.NotRun, null, null, reason, TimeSpan.Zero, null, null, []);
 
     /// <summary>A failed step's error names the step and its place in the recipe; known error kinds keep their kind.</summary>
     private static Exception Located(Recipe recipe, Dictionary<string, Task<StepOutcome>> tasks, Exception error)

@@ -8,11 +8,19 @@ public sealed class SynthesizeArguments : IEngineArguments
     [Description("Path of translation.json (from the translate tool): segments with id, speaker, start, end and target_text.")]
     public required string Translation { get; init; }
 
-    [Description("Synthesis engine: espeak-ng (built in, every language), openai (OpenAI-compatible /audio/speech), piper (Piper CLI). Omit for the first available.")]
+    [Description("Synthesis engine: espeak-ng (built in, every language), piper (Piper voices in process), piper-cli (the piper program), openai (OpenAI-compatible /audio/speech). Omit for the first available.")]
     public string? Engine { get; init; }
 
     [Description("Voice cast: speaker (SPEAKER_00, ...) to voice name (see `dubagent voices ENGINE`). Speakers left out are cast automatically.")]
     public Dictionary<string, string>? Voices { get; init; }
+
+    [Description("Voice library: off (default), match (a speaker recognised as a known actor gets the actor's voice for this language), " +
+        "remember (as match, and new speakers are kept as actors with the voice cast now, so later jobs give them the same voice). Needs `audio`. " +
+        "Each speaker's cleanest 10-30 s are cut to references/SPEAKER_xx.wav in the step folder.")]
+    public string? VoiceLibrary { get; init; }
+
+    [Description("Speaker (SPEAKER_00, ...) to voice-library actor name, overriding the match by voice. Optional.")]
+    public Dictionary<string, string>? Actors { get; init; }
 
     [Description("The original speech (vocals stem or source media): each speaker's pitch is measured so a lower original voice gets a lower synthetic voice. Optional.")]
     public string? Audio { get; init; }

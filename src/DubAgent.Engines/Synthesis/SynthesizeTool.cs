@@ -20,7 +20,7 @@ using Translation = DubAgent.Abstractions.Domain.Translation;
 /// The `synthesize` tool: one clip per translated line in the speaker's voice, fitted to the line's slot, assembled
 /// into one dialogue track exactly as long as the source, plus placements.json.
 /// </summary>
-public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media, Ffmpeg ffmpeg, LanguageReach reach)
+public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media, Ffmpeg ffmpeg, LanguageReach reach, SpeakerCasting casting)
     : Tool<SynthesizeArguments, SynthesizeResult>, IPreflightTool
 {
     public const string VoiceFile = "voice.wav";
@@ -60,7 +60,7 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
         context.Report.EngineVersion = status.Version;
         context.Report.MediaSeconds = total;
 
-        var cast = await CastAsync(arguments, translation, engine, language, context).ConfigureAwait(false);
+        var cast = await casting.CastAsync(arguments, translation, engine, language, context).ConfigureAwait(false);
         var voiceOf = cast.ToDictionary(c => c.Speaker, c => c.Voice, StringComparer.Ordinal);
         var cache = ClipCache.ForJob(context.JobDirectory);
         var fingerprint = (engine as ISynthesisFingerprint)?.SettingsFingerprint;
@@ -164,55 +164,6 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
         if (translation.TotalDuration > 0) return translation.TotalDuration;
         throw new InputException($"'{arguments.Translation}' has no total_duration, so the track's length is unknown.",
             "Pass `duration` (seconds) or `reference` (the source media) so voice.wav matches the source exactly.");
-    }
-
-    private async Task<IReadOnlyList<CastEntry>> CastAsync(SynthesizeArguments arguments, Translation translation, ISynthesizer engine,
-        string language, ToolContext context)
-    {
-        var speakers = translation.Segments.Select(SpeakerKey).Distinct(StringComparer.Ordinal).ToList();
-        var voices = await engine.ListVoicesAsync(context.CancellationToken).ConfigureAwait(false);
-        IReadOnlyDictionary<string, double>? pitches = null;
-        if (!string.IsNullOrWhiteSpace(arguments.Audio))
-        {
-            var audio = context.Paths.CheckRead(InputFiles.RequireFile(arguments.Audio, "audio"), "audio");
-            pitches = await MeasurePitchesAsync(audio, translation, context).ConfigureAwait(false);
-        }
-        return VoiceCaster.Cast(engine.Name, speakers, voices, language, arguments.Voices, pitches);
-    }
-
-    private async Task<IReadOnlyDictionary<string, double>> MeasurePitchesAsync(string audio, Translation translation, ToolContext context)
-    {
-        var lines = translation.Segments.Select(s => (SpeakerKey(s), s.Start, s.End)).ToList();
-        context.Progress.Report(new ProgressUpdate(null, "measuring each speaker's pitch"));
-        var wav = audio;
-        string? extracted = null;
-        if (!IsReadableWav(audio))
-        {
-            extracted = Path.Combine(context.WorkDirectory, $".pitch-source-{Guid.NewGuid():N}.wav");
-            await media.ExtractAudioAsync(audio, extracted, 16000, 1, SampleEncoding.Pcm16, null, context.CancellationToken).ConfigureAwait(false);
-            wav = extracted;
-        }
-        try
-        {
-            return await Task.Run(() => SpeakerPitchMeter.Measure(wav, lines, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (extracted is not null && File.Exists(extracted)) File.Delete(extracted);
-        }
-    }
-
-    private static bool IsReadableWav(string path)
-    {
-        try
-        {
-            using var reader = new WavReader(path);
-            return true;
-        }
-        catch (MediaException)
-        {
-            return false;
-        }
     }
 
     /// <summary>Synthesizes every clip not in the cache, in parallel; returns the keys synthesized now.</summary>
@@ -371,7 +322,7 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
         var notes = context.Report.Notes;
         foreach (var entry in document.Cast)
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"cast: {entry.Speaker} -> {entry.Voice} ({entry.Source}{(entry.OriginalPitchHz is { } hz ? $", original {hz:0} Hz" : "")})"));
+                $"cast: {entry.Speaker} -> {entry.Voice} ({entry.Source}{(entry.OriginalPitchHz is { } hz ? $", original {hz:0} Hz" : "")}{(entry.Actor is { } actor ? $", actor {actor} {entry.ActorMatch}{(entry.ActorScore is { } score ? $" {score:0.###}" : "")}" : "")})"));
         var s = document.Summary;
         notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"placed without overflow: {s.PlacedWithoutOverflow:P0} ({s.Segments - s.Overflow}/{s.Segments}); largest stretch {s.MaxStretchRatio:0.###}; largest overflow {s.MaxOverflowMs:0} ms"));

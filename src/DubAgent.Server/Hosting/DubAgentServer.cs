@@ -8,6 +8,7 @@ using DubAgent.Server.Completions;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Prompts;
 using DubAgent.Server.Resources;
+using DubAgent.Server.Review;
 using DubAgent.Server.Roots;
 using DubAgent.Server.Tools;
 using DubAgent.Server.Transports;
@@ -47,7 +48,7 @@ public sealed class DubAgentServer
         Artifacts = new ArtifactCatalog(Jobs);
         var invoker = services.GetService<ToolInvoker>() ?? ActivatorUtilities.CreateInstance<ToolInvoker>(services);
         var calls = services.GetService<IToolCall>() ?? ActivatorUtilities.CreateInstance<ToolCallPipeline>(services, invoker);
-        Runner = new ToolCallRunner(invoker, calls, Jobs, Queue, Artifacts, options, services, _loggerFactory);
+        Runner = new ToolCallRunner(invoker, calls, Jobs, Queue, Artifacts, new ReviewFlow(_loggerFactory.CreateLogger<ReviewFlow>()), options, services, _loggerFactory);
         _tools = ServerToolCatalog.Combine(invoker.All, ServerToolCatalog.Create(services, Jobs, Artifacts));
         _definitions = _tools.Select(t => McpToolDefinition.Of(t, invoker)).ToList();
         _completions = new ArgumentCompletions(services.GetRequiredService<IEngineRegistry>(), Jobs, Artifacts,
@@ -80,7 +81,7 @@ public sealed class DubAgentServer
         options.ServerInfo = new Implementation { Name = Name, Title = "DubAgent", Version = Version };
         options.ServerInstructions = Instructions;
         options.ToolCollection = tools;
-        options.ResourceCollection = [new JobArtifactResource(Artifacts), new JobStatusResource(Jobs, Artifacts)];
+        options.ResourceCollection = [new JobArtifactResource(Artifacts, Options.MaxResourceBytes), new JobStatusResource(Jobs, Artifacts)];
         options.PromptCollection = [new DubVideoPrompt(), new ReviewTranslationPrompt(Jobs, Artifacts, Runner, session)];
         options.Handlers.ListResourcesHandler = (_, _) => ValueTask.FromResult(JobArtifactResource.List(Artifacts));
         // Not advertised, so not answered: a client must not believe it will hear about changes.
@@ -168,5 +169,7 @@ public sealed class DubAgentServer
         "a short wait answers status 'working' with its job id and goes on; follow it with get_job (wait: 30) until it ends, or stop it " +
         "with cancel_job. Outputs are resources dubagent://jobs/{job}/{step}/{file}; dubagent://jobs/{job} is a job's state. " +
         "Files must be inside the server's allowed folders (--root, or the roots your client announces). " +
+        "run_pipeline with review: true pauses after translation so the user can accept or edit the lines that do not fit their slot " +
+        "(asked through elicitation when your client supports it); a job with status 'paused' goes on with run_pipeline {\"resume\": job}. " +
         "The prompt dub_video walks through a whole dub; review_translation shows lines that do not fit their time slot.";
 }

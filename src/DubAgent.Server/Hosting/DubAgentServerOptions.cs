@@ -27,6 +27,14 @@ public sealed class DubAgentServerOptions
     /// <summary>HTTP: the largest request body accepted (413 beyond it). Tool arguments are paths and short texts.</summary>
     public long MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
 
+    public const long DefaultMaxResourceBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest job file resources/read returns (text, or media as base64). A dub's deliverables (mix.wav of a
+    /// minute is 17 MB) fit under the default; MCP has no ranged read, so beyond it the client is given the file's path.
+    /// </summary>
+    public long MaxResourceBytes { get; set; } = DefaultMaxResourceBytes;
+
     /// <summary>
     /// How long a call working in a job answers in the foreground before it returns the job id and keeps working in the
     /// background (below the 60 s request timeout of the TypeScript SDK's default client).

@@ -39,8 +39,10 @@ public sealed class Job
             var steps = Steps;
             if (steps.Any(s => s.Status == JobStepStatus.Running)) return "running";
             if (steps.Any(s => s.Status == JobStepStatus.Queued)) return "queued";
-            // A recipe run found dead (job.json still says running, no live process holds the folder).
-            if (Core.Workspace.JobStatus.Read(Directory)?.Status == Core.Workspace.JobStatus.Interrupted) return Core.Workspace.JobStatus.Interrupted;
+            // A recipe run found dead (job.json still says running, no live process holds the folder), or paused for review.
+            var recorded = Core.Workspace.JobStatus.Read(Directory)?.Status;
+            if (recorded == Core.Workspace.JobStatus.Interrupted) return Core.Workspace.JobStatus.Interrupted;
+            if (recorded == Review.PausedReview.Status && steps.Count > 0 && steps[^1].Status == JobStepStatus.Succeeded) return Review.PausedReview.Status;
             if (steps.Count == 0) return "empty";
             return steps[^1].Status switch
             {

@@ -22,6 +22,10 @@ public static class JobReport
         var files = Deliverables.Order(job, artifacts.OfJob(job));
         var shown = (allFiles ? files : files.Take(DefaultFiles))
             .Select(f => new ArtifactEntry(f.File.Uri, f.File.FullPath, f.File.Size, f.Deliverable)).ToList();
-        return new JobResult(job.Id, job.Status, job.Directory, active?.Progress, active?.Message, steps, files.Count, shown);
+        var status = job.Status;
+        var message = status == Review.PausedReview.Status
+            ? $"paused for review after translation: edit target_text in its translation.json if needed, then run_pipeline {{\"resume\": \"{job.Id}\"}}"
+            : active?.Message;
+        return new JobResult(job.Id, status, job.Directory, active?.Progress, message, steps, files.Count, shown);
     }
 }

@@ -7,6 +7,7 @@ using DubAgent.Abstractions.Errors;
 using DubAgent.Server.Hosting;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Resources;
+using DubAgent.Server.Review;
 using DubAgent.Server.Tools;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -41,26 +42,21 @@ public sealed class ReviewTranslationPrompt(JobStore jobs, ArtifactCatalog artif
     public override async ValueTask<GetPromptResult> GetAsync(RequestContext<GetPromptRequestParams> request, CancellationToken cancellationToken)
     {
         var source = PromptArguments.Required(request.Params, "translation");
-        var maxFit = Number(request.Params, "max_fit", 1.1);
-        var minFit = Number(request.Params, "min_fit", 0.5);
+        var maxFit = Number(request.Params, "max_fit", TranslationReview.MaxFit);
+        var minFit = Number(request.Params, "min_fit", TranslationReview.MinFit);
         var path = await LocateAsync(source, request.Server, cancellationToken).ConfigureAwait(false);
 
         Translation translation;
         try
         {
-            await using var stream = File.OpenRead(path);
-            translation = await JsonSerializer.DeserializeAsync<Translation>(stream, DubAgentJson.Options, cancellationToken).ConfigureAwait(false)
-                ?? throw new JsonException("empty document");
+            translation = TranslationReview.Load(path);
         }
-        catch (JsonException e)
+        catch (InputException e)
         {
-            throw new McpProtocolException($"'{path}' is not a translation.json: {e.Message}", McpErrorCode.InvalidParams);
+            throw new McpProtocolException($"{e.Message} {e.Hint}", McpErrorCode.InvalidParams);
         }
 
-        var poor = translation.Segments
-            .Where(s => s.FitRatio > maxFit || (s.FitRatio > 0 && s.FitRatio < minFit) || s.Flag is not null)
-            .OrderByDescending(s => Math.Max(s.FitRatio / maxFit, s.FitRatio > 0 ? minFit / s.FitRatio : 0))
-            .ToList();
+        var poor = TranslationReview.LinesToReview(translation, maxFit, minFit);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Review the {translation.SourceLanguage}→{translation.TargetLanguage} translation in `{path}` ({translation.Segments.Count} segments).");
@@ -77,10 +73,10 @@ public sealed class ReviewTranslationPrompt(JobStore jobs, ArtifactCatalog artif
             foreach (var s in poor.Take(MaxSegments))
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"[{s.Id}] {s.Start:0.00}–{s.End:0.00} s ({s.BudgetSeconds:0.00} s slot){(s.Speaker is { } sp ? $", {sp}" : "")}, fit {s.FitRatio:0.00}" +
+                    $"[{s.Id}] {s.Start:0.00}–{s.End:0.00} s ({s.SlotSeconds:0.00} s slot){(s.Speaker is { } sp ? $", {sp}" : "")}, fit {s.FitRatio:0.00}" +
                     $"{(s.Tone is { } tone ? $", tone {tone}" : "")}{(s.Flag is { } flag ? $", flagged: {flag}" : "")}");
-                text.AppendLine(CultureInfo.InvariantCulture, $"  source: {s.Text}");
-                text.AppendLine(CultureInfo.InvariantCulture, $"  target: {s.TargetText}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  source: {s.Source}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  target: {s.Target}");
             }
             text.AppendLine();
             text.AppendLine("For each, propose a target line that keeps the meaning and the tone and whose length fits the slot " +

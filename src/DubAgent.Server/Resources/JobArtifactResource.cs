@@ -1,4 +1,6 @@
+using DubAgent.Server.Hosting;
 using DubAgent.Server.Jobs;
+using DubAgent.Server.Tools;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -7,14 +9,12 @@ namespace DubAgent.Server.Resources;
 
 /// <summary>
 /// The resource template dubagent://jobs/{job}/{step}/{file}: any file a job step wrote. Text files (JSON, subtitles)
-/// come back as text; media come back as base64 blobs up to <see cref="MaxBlobBytes"/>, larger ones are refused with
-/// their path (the client should use the file, not pull a film through JSON).
+/// come back as text, media as base64 blobs, up to the server's resource limit (default 64 MB, so a dub's mix.wav and
+/// video come back whole). MCP has no ranged read, and every link carries its size and type first, so a client decides
+/// before it reads; a file over the limit is refused with its size, its path and the option that raises the limit.
 /// </summary>
-public sealed class JobArtifactResource(ArtifactCatalog artifacts) : McpServerResource
+public sealed class JobArtifactResource(ArtifactCatalog artifacts, long maxBytes = DubAgentServerOptions.DefaultMaxResourceBytes) : McpServerResource
 {
-    public const long MaxBlobBytes = 16 * 1024 * 1024;
-    public const long MaxTextBytes = 8 * 1024 * 1024;
-
     public override ResourceTemplate ProtocolResourceTemplate { get; } = new()
     {
         UriTemplate = ArtifactUri.Template,
@@ -35,17 +35,16 @@ public sealed class JobArtifactResource(ArtifactCatalog artifacts) : McpServerRe
             throw new McpProtocolException($"No artifact at '{uri}'. get_job lists a job's files and their addresses.", McpErrorCode.ResourceNotFound);
         var mimeType = MediaTypes.Of(path);
         var size = new FileInfo(path).Length;
+        if (size > maxBytes)
+            throw new McpProtocolException(
+                $"'{uri}' is {ResultText.Size(size)} of {mimeType}, over this server's resource limit of {ResultText.Size(maxBytes)}; " +
+                $"it is the file {path}. The server's operator can raise the limit (dubagent serve --max-resource-mb N, or Server:MaxResourceMegabytes).",
+                McpErrorCode.InvalidParams);
         if (MediaTypes.IsText(mimeType))
         {
-            if (size > MaxTextBytes)
-                throw new McpProtocolException($"'{uri}' is {size / (1024 * 1024)} MB, too large to send; read the file at {path}.", McpErrorCode.InvalidParams);
             var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
             return new ReadResourceResult { Contents = [new TextResourceContents { Uri = uri, MimeType = mimeType, Text = text }] };
         }
-        if (size > MaxBlobBytes)
-            throw new McpProtocolException(
-                $"'{uri}' is {size / (1024 * 1024)} MB of {mimeType}, too large to send as a resource; it is the file {path}.",
-                McpErrorCode.InvalidParams);
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         return new ReadResourceResult { Contents = [BlobResourceContents.FromBytes(bytes, uri, mimeType)] };
     }

@@ -44,10 +44,10 @@ public sealed record ArtifactEntry(
 
 public sealed record JobResult(
     string Job,
-    [property: Description("running, queued, succeeded, failed, cancelled, interrupted, empty or finished earlier.")] string Status,
+    [property: Description("running, queued, succeeded, failed, cancelled, interrupted, paused (a review run waits for run_pipeline resume), empty or finished earlier.")] string Status,
     string Folder,
     [property: Description("0..1: how far the running step is (for run_pipeline, the whole recipe).")] double? Progress,
-    [property: Description("What the running step is doing now.")] string? Message,
+    [property: Description("What the running step is doing now (for a paused job: how to resume it).")] string? Message,
     IReadOnlyList<JobStepEntry> Steps,
     int ArtifactCount,
     IReadOnlyList<ArtifactEntry> Artifacts);

@@ -9,7 +9,8 @@ namespace DubAgent.Server.Tools;
 /// both cases, so a long dub is never lost to a request timeout.
 /// </summary>
 public sealed record JobCallResult(
-    [property: Description("succeeded: `result` holds the tool's result. working: the call goes on in the background; read `follow` or call get_job (wait: 30) until it ends.")]
+    [property: Description("succeeded: `result` holds the tool's result. working: the call goes on in the background; read `follow` or call get_job (wait: 30) until it ends. " +
+                          "paused (run_pipeline with review): `result.review` lists the lines to look at and how to resume.")]
     string Status,
     [property: Description("The job id: pass it as `job` to later calls so one dub's outputs stay together.")] string Job,
     [property: Description("This call's step in the job (its folder name).")] string Step,
@@ -23,6 +24,7 @@ public sealed record JobCallResult(
 {
     public const string Succeeded = "succeeded";
     public const string Working = "working";
+    public const string Paused = "paused";
 }
 
 public sealed record FileLink(string Uri, string Name, string MimeType, long Bytes);

@@ -80,7 +80,7 @@ public sealed record McpToolDefinition(ITool Tool, Tool Protocol)
         var typed = JsonNode.Parse(result.GetRawText())!.AsObject();
         if (description is not null) typed["description"] = description;
         properties["result"] = typed;
-        properties["status"]!["enum"] = new JsonArray(JobCallResult.Succeeded, JobCallResult.Working);
+        properties["status"]!["enum"] = new JsonArray(JobCallResult.Succeeded, JobCallResult.Working, JobCallResult.Paused);
         envelope["required"] = new JsonArray("status", "job", "step", "follow");
         return JsonSerializer.SerializeToElement(envelope);
     }

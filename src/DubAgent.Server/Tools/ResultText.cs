@@ -34,11 +34,13 @@ public static class ResultText
     /// <summary>A job call whose work is done: the summary, the job, and links to what it delivered.</summary>
     public static CallToolResult Finished(ToolCallResult result, Job job, JobStep step, IReadOnlyList<Artifact> files, int moreFiles)
     {
+        var pause = (result.Result as RunPipelineResult)?.Review;
         var text = new StringBuilder(ToolInvoker.Summarize(result));
+        if (pause is not null) text.Append('\n').Append(pause.Resume).Append(ReviewLines(pause));
         text.Append($"\njob: {job.Id}").Append(step.Directory != job.Directory ? $" (step {step.Name}, folder {step.Directory})" : "");
         foreach (var file in files) text.Append($"\nartifact: {file.Uri} ({Size(file.Size)})");
         if (moreFiles > 0) text.Append($"\n{moreFiles} more files: get_job {{\"job\": \"{job.Id}\", \"all_files\": true}} lists them.");
-        var structured = new JobCallResult(JobCallResult.Succeeded, job.Id, step.Name, step.Directory, 1, ToolInvoker.Summarize(result),
+        var structured = new JobCallResult(pause is null ? JobCallResult.Succeeded : JobCallResult.Paused, job.Id, step.Name, step.Directory, 1, ToolInvoker.Summarize(result),
             JobStatusResource.For(job.Id), result.Json, files.Select(Link).ToList(), moreFiles);
         return WithLinks(text.ToString(), structured, files);
     }
@@ -65,6 +67,9 @@ public static class ResultText
         };
         return new CallToolResult { Content = content, StructuredContent = JsonSerializer.SerializeToElement(structured, DubAgentJson.Options), IsError = false };
     }
+
+    private static string ReviewLines(ReviewPause pause) => string.Concat(pause.Lines.Take(10).Select(l => string.Create(CultureInfo.InvariantCulture,
+        $"\n  [{l.Id}] {l.Start:0.00}–{l.End:0.00} s, slot {l.SlotSeconds:0.00} s, fit {l.FitRatio:0.00}: {l.Target}  (source: {l.Source})")));
 
     public static CallToolResult Error(string text) => new()
     {

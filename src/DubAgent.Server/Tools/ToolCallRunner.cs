@@ -9,6 +9,7 @@ using DubAgent.Core.Tools;
 using DubAgent.Server.Hosting;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Resources;
+using DubAgent.Server.Review;
 using DubAgent.Server.Roots;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,7 @@ public sealed class ToolCallRunner(
     JobStore jobs,
     CallQueue queue,
     ArtifactCatalog artifacts,
+    ReviewFlow review,
     DubAgentServerOptions options,
     IServiceProvider services,
     ILoggerFactory loggerFactory)
@@ -65,6 +67,11 @@ public sealed class ToolCallRunner(
             // The client cancelled the request (notifications/cancelled, or a closed HTTP request): the SDK sends no response.
             throw;
         }
+        catch (InputRequiredException)
+        {
+            // A stateless (2026-07-28) client is asked through the SDK's multi-round-trip result; it retries with the answer.
+            throw;
+        }
         catch (OperationCanceledException) when (joined.Job is { } job)
         {
             return ResultText.Error($"error (cancelled): the call was stopped with cancel_job (job {job.Id}).");
@@ -94,17 +101,23 @@ public sealed class ToolCallRunner(
         var jobId = RunsInJob(tool) ? TakeString(tool, arguments, JobArgument) : null;
         var background = RunsInJob(tool) && TakeBoolean(tool, arguments, BackgroundArgument);
         var bound = invoker.Bind(tool, JsonSerializer.SerializeToElement(arguments));
+        // A call retried with the review form's answer resumes the job its first round paused.
+        if (bound is RunPipelineArguments && ReviewFlow.RetriedResume(request.Params) is { } retried) bound = new RunPipelineArguments { Resume = retried };
+        // A resumed recipe run goes on in its own job.
+        if (bound is RunPipelineArguments { Resume: { } resumed })
+            jobId = jobId is null || jobId == resumed ? resumed
+                : throw new InputException($"`resume` ({resumed}) and `job` ({jobId}) name different jobs.", "Leave out `job`: a resume runs in the job it continues.");
         var callerChat = CallerChat(request.Server, arguments);
         var paths = await PathsAsync(request.Server, session, cancellationToken).ConfigureAwait(false);
         // Refused now, a call that runs in a job leaves no job folder behind.
         if (RunsInJob(tool)) await CheckBeforeWorkAsync(tool, bound, arguments, paths, cancellationToken).ConfigureAwait(false);
-        return new CallPlan(request.Server, request.Params?.ProgressToken, bound, jobId, background, paths, callerChat);
+        return new CallPlan(request.Server, request.Params, request.Params?.ProgressToken, bound, jobId, background, paths, callerChat);
     }
 
     private async Task<CallToolResult> RunQueryAsync(ITool tool, CallPlan call, CallLogger log, CancellationToken cancellationToken)
     {
         await using var progress = new McpProgress(call.Server, call.ProgressToken, null, options.ProgressHeartbeat);
-        var context = NewContext(jobs.Directory, jobs.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat);
+        var context = NewContext(jobs.Directory, jobs.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat, McpCallerQuestions.For(call.Server));
         var answer = await calls.InvokeAsync(new ToolCallRequest(tool, call.Bound, context), cancellationToken).ConfigureAwait(false);
         return ResultText.Query(answer);
     }
@@ -113,21 +126,33 @@ public sealed class ToolCallRunner(
     /// Starts the work in its job, then waits for it up to the foreground wait: its result if it ends in time, else
     /// "working" with the job to follow while the work goes on.
     /// </summary>
-    private async Task<CallToolResult> RunInJobAsync(ITool tool, CallPlan call, CallLogger log, JoinedJob joined, CancellationToken cancellationToken)
+    private async Task<CallToolResult> RunInJobAsync(ITool tool, CallPlan call, CallLogger log, JoinedJob joined, CancellationToken cancellationToken,
+        TimeSpan? wait = null)
     {
         var job = call.JobId is null ? jobs.Create() : jobs.Open(call.JobId);
         joined.Job = job;
         joined.Made = call.JobId is null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (await review.BeforeResumeAsync(call.Server, call.Request, call.Background, call.Bound, job, cancellationToken).ConfigureAwait(false) is { } asked)
+            call = call with { Bound = asked };
         var step = tool is IServerTool ? job.TrackStep(tool.Name, tool.Name, job.Directory) : job.AddStep(tool.Name);
         var progress = new McpProgress(call.Background ? null : call.Server, call.ProgressToken, step, options.ProgressHeartbeat);
         var work = new JobWork(job, step);
         log.LogInformation("{Tool} started: job {Job}, step {Step}", tool.Name, job.Id, step.Name);
         work.Start(stop => RunStepAsync(tool, call, job, step, progress, log, stop), _logger, tool);
 
-        var waited = call.Background ? TimeSpan.Zero : options.ForegroundWait;
+        var waited = call.Background ? TimeSpan.Zero : wait ?? options.ForegroundWait;
         try
         {
             var result = await work.Completion.WaitAsync(waited, cancellationToken).ConfigureAwait(false);
+            // Paused for review while the client waits and can be asked: ask now and go on in the time left.
+            if (ReviewFlow.ContinueAfterPause(call.Server, call.Background, call.Bound, result, job) is { } resume)
+            {
+                await progress.DetachAsync().ConfigureAwait(false);
+                var left = waited - clock.Elapsed;
+                return await RunInJobAsync(tool, call with { Bound = resume, JobId = job.Id }, log, joined, cancellationToken,
+                    left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false);
+            }
             return Finished(tool, result, job, step);
         }
         catch (TimeoutException)
@@ -179,7 +204,7 @@ public sealed class ToolCallRunner(
     {
         using var slot = await queue.EnterAsync(progress, cancellationToken).ConfigureAwait(false);
         step.MarkRunning();
-        var context = NewContext(step.Directory, job.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat);
+        var context = NewContext(step.Directory, job.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat, McpCallerQuestions.For(call.Server));
         var result = await calls.InvokeAsync(new ToolCallRequest(tool, call.Bound, context), cancellationToken).ConfigureAwait(false);
         step.MarkSucceeded(result.Report.Engine, ToolInvoker.Summarize(result));
         foreach (var note in result.Report.Notes) log.LogWarning("{Tool}: {Note}", tool.Name, note);
@@ -189,7 +214,7 @@ public sealed class ToolCallRunner(
     }
 
     private ToolContext NewContext(string workDirectory, string jobDirectory, IProgress<ProgressUpdate> progress, CancellationToken cancellationToken,
-        ILogger log, IPathPolicy paths, IChatClient? callerChat) => new()
+        ILogger log, IPathPolicy paths, IChatClient? callerChat, ICallerQuestions? questions) => new()
     {
         WorkDirectory = workDirectory,
         JobDirectory = jobDirectory,
@@ -199,6 +224,7 @@ public sealed class ToolCallRunner(
         Logger = log,
         Paths = paths,
         CallerChat = callerChat,
+        CallerQuestions = questions,
     };
 
     /// <summary>Refusals of the call itself (what the client asked for cannot be done), not failures of work that started.</summary>
@@ -250,7 +276,7 @@ public sealed class ToolCallRunner(
     public static bool OwnsArgument(ITool tool, string name) => ArgumentShape.Of(tool.ArgumentsType).Names.Contains(name);
 
     /// <summary>A call checked and ready: what it needs to run, nothing written yet.</summary>
-    private sealed record CallPlan(McpServer Server, ProgressToken? ProgressToken, object Bound, string? JobId, bool Background,
+    private sealed record CallPlan(McpServer Server, CallToolRequestParams? Request, ProgressToken? ProgressToken, object Bound, string? JobId, bool Background,
         IPathPolicy Paths, IChatClient? CallerChat);
 
     /// <summary>The job a call made or joined, once it has one (for the error text, and to discard a job a refusal made).</summary>

@@ -64,7 +64,7 @@ public sealed class PiperSynthesizerTests : IDisposable
         });
     }
 
-    private PiperSynthesizer Engine => _kit.Services.GetRequiredService<PiperSynthesizer>();
+    private PiperCliSynthesizer Engine => _kit.Services.GetRequiredService<PiperCliSynthesizer>();
 
     private string[] Calls => File.ReadAllLines(Path.Combine(_directory, "piper-calls.log"));
 
@@ -123,7 +123,7 @@ public sealed class PiperSynthesizerTests : IDisposable
             ["Piper:Program"] = Path.Combine(_directory, "piper"),
             ["Piper:Model"] = Path.Combine(_directory, "gone.onnx"),
         });
-        var status = await kit.Services.GetRequiredService<PiperSynthesizer>().CheckAsync(CancellationToken.None);
+        var status = await kit.Services.GetRequiredService<PiperCliSynthesizer>().CheckAsync(CancellationToken.None);
         Assert.False(status.Available);
         Assert.Contains("gone.onnx", status.Detail);
     }
@@ -132,7 +132,7 @@ public sealed class PiperSynthesizerTests : IDisposable
     public async Task Missing_program_reports_the_install_command()
     {
         using var kit = new SynthesisTestKit(new Dictionary<string, string?> { ["Piper:Program"] = "/nonexistent/piper" });
-        var status = await kit.Services.GetRequiredService<PiperSynthesizer>().CheckAsync(CancellationToken.None);
+        var status = await kit.Services.GetRequiredService<PiperCliSynthesizer>().CheckAsync(CancellationToken.None);
         Assert.False(status.Available);
         Assert.Contains("pip install piper-tts", status.InstallHint);
     }
@@ -147,7 +147,7 @@ public sealed class PiperSynthesizerTests : IDisposable
               {"id":"seg_0002","speaker":"B","start":2.0,"end":3.0,"target_text":"Adiós."}]}
             """);
         var tool = _kit.Services.GetServices<DubAgent.Abstractions.Tools.ITool>().Single(t => t.Name == "synthesize");
-        var result = (SynthesizeResult)await tool.InvokeAsync(new SynthesizeArguments { Translation = translation, Engine = "piper", SampleRate = 16000 }, _kit.Context());
+        var result = (SynthesizeResult)await tool.InvokeAsync(new SynthesizeArguments { Translation = translation, Engine = "piper-cli", SampleRate = 16000 }, _kit.Context());
         Assert.Equal(2, result.Synthesized);
         Assert.Equal(2, result.Cast.Values.Distinct().Count());
         Assert.All(result.Cast.Values, v => Assert.StartsWith("es_ES-test-medium:", v));
@@ -164,7 +164,7 @@ public sealed class PiperSynthesizerTests : IDisposable
             $$"""{"id":"s{{i}}","speaker":"A","start":{{i}},"end":{{i + 0.9}},"target_text":"Frase {{i}}."}"""));
         File.WriteAllText(translation, $$"""{"target_language":"es","total_duration":7,"segments":[{{segments}}]}""");
         var tool = _kit.Services.GetServices<DubAgent.Abstractions.Tools.ITool>().Single(t => t.Name == "synthesize");
-        await tool.InvokeAsync(new SynthesizeArguments { Translation = translation, Engine = "piper", SampleRate = 16000, Concurrency = concurrency }, _kit.Context());
+        await tool.InvokeAsync(new SynthesizeArguments { Translation = translation, Engine = "piper-cli", SampleRate = 16000, Concurrency = concurrency }, _kit.Context());
         var running = File.ReadAllLines(Path.Combine(_directory, "piper-concurrency.log")).Select(int.Parse).ToList();
         Assert.Equal(6, running.Count);
         Assert.All(running, n => Assert.InRange(n, 1, concurrency));

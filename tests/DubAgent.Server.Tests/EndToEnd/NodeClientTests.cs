@@ -158,8 +158,49 @@ public sealed class NodeClientTests : IDisposable
         var names = files.Select(f => f.GetProperty("uri").GetString()!).ToList();
         Assert.Contains(names, n => n.EndsWith(".srt", StringComparison.Ordinal));
         Assert.Contains(names, n => n.EndsWith("/translate/translation.json", StringComparison.Ordinal));
-        Assert.Contains(names, n => n.EndsWith("/mix/mix.wav", StringComparison.Ordinal));
+        // The mix (17.3 MB for the demo) comes back whole: under the 64 MB default resource limit.
+        var mix = Assert.Single(files, f => f.GetProperty("uri").GetString()!.EndsWith("/mix/mix.wav", StringComparison.Ordinal));
+        Assert.Equal(mix.GetProperty("bytes").GetInt64(), mix.GetProperty("read").GetInt64());
         Assert.DoesNotContain(names, n => n.EndsWith("/step.json", StringComparison.Ordinal) || n.EndsWith("/hashes.json", StringComparison.Ordinal));
+    }
+
+    /// <summary>run_pipeline with review: the SDK's elicitation handler edits the overflowing line, the run goes on with it.</summary>
+    [Theory]
+    [InlineData("stdio", "2025-11-25")]
+    [InlineData("stdio", "2026-07-28")]
+    [InlineData("http", "2025-11-25")]
+    [InlineData("http", "2026-07-28")]
+    public async Task The_typescript_sdk_reviews_a_translation_through_elicitation(string transport, string revision)
+    {
+        if (!Installed) return;
+        var media = _temp.Sub("media");
+        var recipe = Path.Combine(media, "review.yaml");
+        var transcript = Path.Combine(media, "transcript.json");
+        await File.WriteAllTextAsync(recipe, ReviewTests.Recipe);
+        await File.WriteAllTextAsync(transcript, ReviewTests.Transcript);
+        string[] serve = ["--root", media, "--jobs", _temp.Sub("jobs"), "--wait", "50"];
+        string[] call = ["--revision", revision, "--elicit", """{"seg_0001": "Lo vemos mañana."}""", "--call", "run_pipeline",
+            JsonSerializer.Serialize(new { recipe, review = true, inputs = new { transcript } })];
+        JsonElement report;
+        if (transport == "stdio")
+        {
+            report = await RunNodeAsync(["stdio", "dotnet", BuiltCli.Dll, "serve", .. serve, .. call]);
+        }
+        else
+        {
+            await using var http = await ServeProcess.StartHttpAsync(serve);
+            report = await RunNodeAsync(["http", http.Endpoint.ToString(), .. call]);
+        }
+
+        var answer = report.GetProperty("call");
+        Assert.False(answer.GetProperty("isError").GetBoolean(), answer.GetProperty("text").GetString());
+        var form = Assert.Single(report.GetProperty("elicitations").EnumerateArray());
+        Assert.Equal(["seg_0001"], form.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        var structured = answer.GetProperty("structured");
+        Assert.Equal("succeeded", structured.GetProperty("status").GetString());
+        Assert.Equal(["cached", "ran"], structured.GetProperty("result").GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetString()));
+        var subtitles = Path.Combine(_temp.Path, "jobs", structured.GetProperty("job").GetString()!, "subtitles");
+        Assert.Contains("Lo vemos mañana.", string.Join("\n", Directory.EnumerateFiles(subtitles, "*.srt", SearchOption.AllDirectories).Select(File.ReadAllText)));
     }
 
     private static async Task<JsonElement> RunNodeAsync(params string[] arguments)

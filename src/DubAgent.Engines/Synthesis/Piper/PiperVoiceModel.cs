@@ -1,4 +1,4 @@
-using System.Text.Json;
+using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 
 namespace DubAgent.Engines.Synthesis;
@@ -18,27 +18,41 @@ public sealed record PiperVoiceModel(string Name, string ModelPath, string Confi
         if (!File.Exists(configPath))
             throw new InputException($"The Piper model config '{configPath}' does not exist.",
                 "Piper needs the .onnx.json that ships beside each voice's .onnx; download both, or set Piper:Config.");
-        try
+        var config = PiperVoiceConfig.Read(configPath);
+        var name = Path.GetFileName(modelPath);
+        if (name.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) name = name[..^5];
+        return new PiperVoiceModel(name, Path.GetFullPath(modelPath), Path.GetFullPath(configPath), config.Language, config.Speakers);
+    }
+
+    /// <summary>The voices Piper:Model (one .onnx) and Piper:ModelDirectory (every .onnx with its .json) name.</summary>
+    public static IReadOnlyList<PiperVoiceModel> Configured(PiperOptions settings)
+    {
+        var models = new List<PiperVoiceModel>();
+        if (settings.Model is { Length: > 0 } model) models.Add(Load(model, settings.Config is { Length: > 0 } c ? c : null));
+        if (settings.ModelDirectory is { Length: > 0 } directory)
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(configPath));
-            var root = document.RootElement;
-            string? language = null;
-            if (root.TryGetProperty("language", out var lang) && lang.TryGetProperty("code", out var code))
-                language = code.GetString()?.Replace('_', '-');
-            else if (root.TryGetProperty("espeak", out var espeak) && espeak.TryGetProperty("voice", out var voice))
-                language = voice.GetString();
-            var speakers = new Dictionary<string, int>(StringComparer.Ordinal);
-            if (root.TryGetProperty("speaker_id_map", out var map) && map.ValueKind == JsonValueKind.Object)
-                foreach (var entry in map.EnumerateObject())
-                    if (entry.Value.TryGetInt32(out var id)) speakers[entry.Name] = id;
-            var name = Path.GetFileName(modelPath);
-            if (name.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) name = name[..^5];
-            return new PiperVoiceModel(name, Path.GetFullPath(modelPath), Path.GetFullPath(configPath), language, speakers);
+            if (!Directory.Exists(directory))
+                throw new InputException($"The Piper model folder '{directory}' does not exist.", "Set Piper:ModelDirectory to a folder of .onnx voices.");
+            foreach (var onnx in Directory.EnumerateFiles(directory, "*.onnx").Order(StringComparer.Ordinal))
+                if (File.Exists(onnx + ".json") && models.All(m => m.ModelPath != Path.GetFullPath(onnx)))
+                    models.Add(Load(onnx));
         }
-        catch (JsonException e)
-        {
-            throw new InputException($"The Piper model config '{configPath}' is not valid JSON: {e.Message}", "Download the voice's .onnx.json again.");
-        }
+        return models;
+    }
+
+    /// <summary>The voices of these models as a synthesizer lists them.</summary>
+    public static IReadOnlyList<VoiceInfo> Infos(IEnumerable<PiperVoiceModel> models) =>
+        models.SelectMany(m => m.Voices.Select(v => new VoiceInfo(v.Voice, m.Language is null ? [] : [m.Language], null, null,
+            v.SpeakerId is { } id ? $"{m.Name}, speaker {id}" : m.Name))).ToList();
+
+    /// <summary>The model and speaker of a voice name; an input error listing the voices (or <paramref name="noneHint"/>) when unknown.</summary>
+    public static (PiperVoiceModel Model, int? Speaker) Find(IReadOnlyList<PiperVoiceModel> models, string voice, string engine, string? noneHint = null)
+    {
+        foreach (var model in models)
+            foreach (var (name, speaker) in model.Voices)
+                if (string.Equals(name, voice, StringComparison.OrdinalIgnoreCase)) return (model, speaker);
+        throw new InputException($"Unknown {engine} voice '{voice}'.",
+            models.Count == 0 && noneHint is not null ? noneHint : $"Use one of: {string.Join(", ", models.SelectMany(m => m.Voices.Select(v => v.Voice)))}.");
     }
 
     /// <summary>Voice names: the model's name, or "model:speaker" for each speaker of a multi-speaker model.</summary>

@@ -8,21 +8,21 @@ using Microsoft.Extensions.Configuration;
 namespace DubAgent.Engines.Synthesis;
 
 /// <summary>
-/// Piper's command line: text on stdin, `--model voice.onnx --config voice.onnx.json --output_file clip.wav`, and
+/// The fallback `piper-cli` engine, Piper's command line: text on stdin, `--model voice.onnx --config voice.onnx.json --output_file clip.wav`, and
 /// `--speaker N` for multi-speaker models. Models come from Piper:Model (one .onnx) and Piper:ModelDirectory (every
 /// .onnx with its .json in a folder).
 /// </summary>
-public sealed class PiperSynthesizer(IProcessRunner runner, IConfiguration configuration) : ISynthesizer, ISynthesisFingerprint
+public sealed class PiperCliSynthesizer(IProcessRunner runner, IConfiguration configuration) : ISynthesizer, ISynthesisFingerprint
 {
     public const string InstallHint =
         "pip install piper-tts && python3 -m piper.download_voices en_US-lessac-medium, then set DUBAGENT_PIPER__MODEL=/path/to/en_US-lessac-medium.onnx";
 
-    public string Name => "piper";
+    public string Name => "piper-cli";
 
     public string Capability => Capabilities.Synthesize;
 
     public string Description =>
-        "Piper: fast, natural offline neural voices (one .onnx model per voice and language). Needs the piper program and a downloaded voice model.";
+        "Piper through its own program (fallback of the in-process `piper` engine): the same voices, run by the piper command. Needs the piper program and a voice model.";
 
     private PiperOptions Settings => PiperOptions.From(configuration);
 
@@ -47,7 +47,7 @@ public sealed class PiperSynthesizer(IProcessRunner runner, IConfiguration confi
     {
         if (ProgramLocator.Find(Program) is null)
             return Task.FromResult(EngineStatus.Missing($"'{Program}' is not installed or not on PATH", InstallHint));
-        List<PiperVoiceModel> models;
+        IReadOnlyList<PiperVoiceModel> models;
         try
         {
             models = Models();
@@ -61,18 +61,11 @@ public sealed class PiperSynthesizer(IProcessRunner runner, IConfiguration confi
         return Task.FromResult(EngineStatus.Ready(string.Join('+', models.Select(m => m.Name)), $"{models.Count} model(s)"));
     }
 
-    public Task<IReadOnlyList<VoiceInfo>> ListVoicesAsync(CancellationToken cancellationToken)
-    {
-        IReadOnlyList<VoiceInfo> voices = Models()
-            .SelectMany(m => m.Voices.Select(v => new VoiceInfo(v.Voice, m.Language is null ? [] : [m.Language], null, null,
-                v.SpeakerId is { } id ? $"{m.Name}, speaker {id}" : m.Name)))
-            .ToList();
-        return Task.FromResult(voices);
-    }
+    public Task<IReadOnlyList<VoiceInfo>> ListVoicesAsync(CancellationToken cancellationToken) => Task.FromResult(PiperVoiceModel.Infos(Models()));
 
     public async Task SynthesizeAsync(SpeechRequest request, EngineContext context)
     {
-        var (model, speaker) = Resolve(request.Voice);
+        var (model, speaker) = PiperVoiceModel.Find(Models(), request.Voice, Name);
         var arguments = new List<string> { "--model", model.ModelPath, "--config", model.ConfigPath };
         if (speaker is { } id) arguments.AddRange(["--speaker", id.ToString(CultureInfo.InvariantCulture)]);
         await AtomicFile.WriteAsync(request.OutputPath, async temporary =>
@@ -88,29 +81,5 @@ public sealed class PiperSynthesizer(IProcessRunner runner, IConfiguration confi
         }).ConfigureAwait(false);
     }
 
-    private (PiperVoiceModel Model, int? Speaker) Resolve(string voice)
-    {
-        var models = Models();
-        foreach (var model in models)
-            foreach (var (name, speaker) in model.Voices)
-                if (string.Equals(name, voice, StringComparison.OrdinalIgnoreCase)) return (model, speaker);
-        throw new InputException($"Unknown piper voice '{voice}'.",
-            $"Use one of: {string.Join(", ", models.SelectMany(m => m.Voices.Select(v => v.Voice)))}.");
-    }
-
-    private List<PiperVoiceModel> Models()
-    {
-        var models = new List<PiperVoiceModel>();
-        var settings = Settings;
-        if (settings.Model is { Length: > 0 } model) models.Add(PiperVoiceModel.Load(model, settings.Config is { Length: > 0 } c ? c : null));
-        if (settings.ModelDirectory is { Length: > 0 } directory)
-        {
-            if (!Directory.Exists(directory))
-                throw new InputException($"The Piper model folder '{directory}' does not exist.", "Set Piper:ModelDirectory to a folder of .onnx voices.");
-            foreach (var onnx in Directory.EnumerateFiles(directory, "*.onnx").Order(StringComparer.Ordinal))
-                if (File.Exists(onnx + ".json") && models.All(m => m.ModelPath != Path.GetFullPath(onnx)))
-                    models.Add(PiperVoiceModel.Load(onnx));
-        }
-        return models;
-    }
+    private IReadOnlyList<PiperVoiceModel> Models() => PiperVoiceModel.Configured(Settings);
 }

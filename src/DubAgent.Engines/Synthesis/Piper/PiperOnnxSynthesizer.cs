@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using DubAgent.Abstractions.Engines;
+using DubAgent.Abstractions.Errors;
+using DubAgent.Abstractions.Media;
+using DubAgent.Abstractions.Models;
+using DubAgent.Core.Processes;
+using DubAgent.Engines.SpeechDetection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.ML.OnnxRuntime;
+
+namespace DubAgent.Engines.Synthesis;
+
+/// <summary>
+/// The `piper` engine: Piper VITS voices in process on ONNX Runtime. Text → espeak-ng IPA per clause → the voice's
+/// phoneme_id_map → the model (length, noise and noise_w scales from the voice's config) → a WAV at its sample rate,
+/// sentences 0.2 s apart, peak-normalised as Piper does. Voices come from the model store (`piper-VOICE` and
+/// `piper-VOICE-config`) and from Piper:Model / Piper:ModelDirectory.
+/// </summary>
+public sealed class PiperOnnxSynthesizer(IConfiguration configuration, EspeakPhonemizer phonemizer, InferenceSessionCache sessions, IMediaToolkit media,
+    IModelStore? store = null) : ISynthesizer, ISynthesisFingerprint
+{
+    private const double SentenceGapSeconds = 0.2;
+    private const string DefaultVoice = "en_US-lessac-medium";
+    private readonly ConcurrentDictionary<string, PiperVoiceConfig> _configs = new(StringComparer.Ordinal);
+
+    public string Name => "piper";
+
+    public string Capability => Capabilities.Synthesize;
+
+    public string Description =>
+        "Piper neural voices in process (VITS on ONNX Runtime, phonemes from espeak-ng): natural offline speech, one voice per language model. Needs a voice in the model store.";
+
+    public string SettingsFingerprint => string.Join(';', Voices().Select(m => $"{m.ModelPath}:{new FileInfo(m.ModelPath).Length}"));
+
+    private string Hint => $"{PiperVoiceCatalog.PullHint(DefaultVoice)}, or set Piper:ModelDirectory to a folder of Piper voices (.onnx with .onnx.json)";
+
+    public Task<EngineStatus> CheckAsync(CancellationToken cancellationToken)
+    {
+        if (ProgramLocator.Find(EspeakNgOptions.From(configuration).Program) is null)
+            return Task.FromResult(EngineStatus.Missing("espeak-ng (Piper's phonemizer) is not installed", ProgramCatalog.AptInstall + " espeak-ng"));
+        IReadOnlyList<PiperVoiceModel> voices;
+        try
+        {
+            voices = Voices();
+        }
+        catch (InputException e)
+        {
+            return Task.FromResult(EngineStatus.Missing(e.Message, e.Hint ?? Hint));
+        }
+        return Task.FromResult(voices.Count == 0
+            ? EngineStatus.Missing("no Piper voice is in the model store or configured", Hint)
+            : EngineStatus.Ready($"onnxruntime/{string.Join('+', voices.Select(v => v.Name))}", $"{voices.Count} voice(s)"));
+    }
+
+    public Task<IReadOnlyList<VoiceInfo>> ListVoicesAsync(CancellationToken cancellationToken) => Task.FromResult(PiperVoiceModel.Infos(Voices()));
+
+    public async Task SynthesizeAsync(SpeechRequest request, EngineContext context)
+    {
+        var (model, speaker) = PiperVoiceModel.Find(Voices(), request.Voice, Name, Hint);
+        var config = _configs.GetOrAdd(model.ConfigPath, PiperVoiceConfig.Read);
+        if (config.PhonemeType != "espeak")
+            throw new InputException($"The Piper voice '{model.Name}' uses phoneme_type '{config.PhonemeType}'; only espeak voices are supported.", "Choose an espeak-phonemized Piper voice.");
+        var voice = Load(model);
+        var sentences = await phonemizer.PhonemizeAsync(request.Text, config.EspeakVoice ?? request.Language, context.CancellationToken).ConfigureAwait(false);
+        var rate = request.Options?.TryGetValue("rate", out var r) == true && double.TryParse(r, System.Globalization.CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1;
+        var gap = new float[(int)(SentenceGapSeconds * config.SampleRate)];
+        var audio = new List<float>();
+        foreach (var sentence in sentences)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var ids = PiperPhonemeIds.For(sentence, config.PhonemeIds, out _);
+            if (audio.Count > 0) audio.AddRange(gap);
+            audio.AddRange(voice.Speak(ids, config.NoiseScale, (float)(config.LengthScale / rate), config.NoiseW, speaker));
+        }
+        var samples = audio.ToArray();
+        var peak = samples.Length == 0 ? 0 : samples.Max(Math.Abs);
+        if (peak > 0) for (var i = 0; i < samples.Length; i++) samples[i] *= 0.98f / Math.Max(0.01f, peak);
+        using var writer = media.CreateWav(request.OutputPath, new AudioFormat(config.SampleRate, 1));
+        writer.Write(samples);
+        writer.Commit();
+    }
+
+    private PiperOnnxVoice Load(PiperVoiceModel model)
+    {
+        InferenceSession session;
+        try
+        {
+            session = sessions.Get(model.ModelPath);
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or IOException or UnauthorizedAccessException)
+        {
+            throw new EngineFailedException(Name, $"the voice model '{model.ModelPath}' could not be loaded ({e.Message.Split('\n', 2)[0].Trim()})", Hint, null, e);
+        }
+        return PiperOnnxVoice.Problem(session) is { } problem
+            ? throw new EngineFailedException(Name, $"'{model.ModelPath}' is not a Piper voice: {problem}", Hint)
+            : new PiperOnnxVoice(session);
+    }
+
+    /// <summary>Configured voices first, then every voice whose two files are in the model store.</summary>
+    private IReadOnlyList<PiperVoiceModel> Voices()
+    {
+        var voices = PiperVoiceModel.Configured(PiperOptions.From(configuration)).ToList();
+        if (store is null) return voices;
+        foreach (var entry in store.Catalog.Where(e => e.Engine == "piper" && !e.Id.EndsWith(PiperVoiceCatalog.ConfigSuffix, StringComparison.Ordinal)))
+            if (store.Find(entry.Id) is { } onnx && store.Find(entry.Id + PiperVoiceCatalog.ConfigSuffix) is { } json
+                && voices.All(v => v.ModelPath != Path.GetFullPath(onnx)))
+                voices.Add(PiperVoiceModel.Load(onnx, json));
+        return voices;
+    }
+}

@@ -1,0 +1,71 @@
+using DubAgent.Abstractions.Engines;
+using DubAgent.Abstractions.Errors;
+using DubAgent.Abstractions.Voices;
+using DubAgent.Core.Media;
+using DubAgent.Core.Models;
+using DubAgent.Core.Voices;
+
+namespace DubAgent.Engines.Voices;
+
+/// <summary>
+/// Adds a person's voice to the library with their consent: checks the consent and samples before anything is
+/// written, keeps the samples as reference clips with their embeddings and the consent record, and, when a cloning
+/// engine is named, clones the voice and records it under that consent. A failure after the actor exists removes it.
+/// </summary>
+public sealed class VoiceEnrollment(IVoiceLibrary library, VoiceSamples samples, SpeakerVoiceprinter printer, IEngineRegistry engines)
+{
+    public async Task<VoiceActor> CreateAsync(CreateVoiceRequest request, string scratch, CancellationToken cancellationToken)
+    {
+        var statement = ConsentRequirement.Require(request.Consent, request.Name);
+        ActorNames.Check(request.Name);
+        if (request.Samples.Count == 0)
+            throw new InputException($"No sample was given for the voice '{request.Name}'.", "Pass one or more recordings of the person's voice (--sample FILE).");
+        var files = request.Samples.Select(s => InputFiles.RequireFile(s, "sample")).ToList();
+        if (await library.FindAsync(request.Name, cancellationToken).ConfigureAwait(false) is not null)
+            throw new InputException($"The voice library already has an actor named '{request.Name}'.", "Choose another name, or delete the old one first.");
+        var cloner = await ClonerAsync(request.Engine, cancellationToken).ConfigureAwait(false);
+
+        var audio = await samples.ReadAsync(files, scratch, cancellationToken).ConfigureAwait(false);
+        var embeddings = printer.Embed(audio, "samples");
+        if (embeddings.Count == 0)
+            throw new InputException($"The samples for '{request.Name}' hold less than a second of speech.", "Give recordings with at least a few seconds of the person talking.");
+        var hashes = new List<string>();
+        foreach (var file in files) hashes.Add(await FileSha256.ComputeAsync(file, null, "", cancellationToken).ConfigureAwait(false));
+        var consent = new ConsentRecord(string.IsNullOrWhiteSpace(request.ConsentedBy) ? request.Name.Trim() : request.ConsentedBy.Trim(), statement,
+            DateTimeOffset.UtcNow, hashes);
+
+        await library.CreateAsync(request.Name, request.Note, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+                await library.AddClipAsync(request.Name, files[i], audio[i].Length / 16000.0, files[i], cancellationToken).ConfigureAwait(false);
+            foreach (var embedding in embeddings) await library.AddEmbeddingAsync(request.Name, embedding, cancellationToken).ConfigureAwait(false);
+            if (cloner is { } c)
+            {
+                var voiceId = await c.Cloner.CloneAsync(request.Name, files, consent, cancellationToken).ConfigureAwait(false);
+                await library.AddClonedVoiceAsync(request.Name, new ClonedVoice(c.Engine, voiceId, consent, DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await library.AddConsentAsync(request.Name, consent, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            await library.DeleteAsync(request.Name, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        return (await library.FindAsync(request.Name, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private async Task<(string Engine, IVoiceCloner Cloner)?> ClonerAsync(string? engine, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(engine)) return null;
+        var (resolved, _) = await engines.ResolveAsync<ISynthesizer>(Capabilities.Synthesize, engine, cancellationToken).ConfigureAwait(false);
+        if (resolved is IVoiceCloner cloner) return (resolved.Name, cloner);
+        var able = engines.ForCapability(Capabilities.Synthesize).Where(e => e is IVoiceCloner).Select(e => e.Name).ToList();
+        throw new InputException($"The synthesis engine '{resolved.Name}' cannot clone voices.",
+            able.Count == 0 ? "No cloning engine is installed; leave --engine out to keep the samples and consent for later."
+                : $"Use one of: {string.Join(", ", able)}.");
+    }
+}

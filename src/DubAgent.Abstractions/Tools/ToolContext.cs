@@ -38,6 +38,9 @@ public sealed class ToolContext
     /// <summary>The calling MCP client's own model (sampling), when it offers one.</summary>
     public IChatClient? CallerChat { get; init; }
 
+    /// <summary>How the job so far was made (recipe, earlier calls and their engines); set by the call pipeline, null outside it.</summary>
+    public IRunProvenance? Provenance { get; set; }
+
     /// <summary>Questions to the person behind the calling MCP client (elicitation), when the client offers it.</summary>
     public ICallerQuestions? CallerQuestions { get; init; }
 

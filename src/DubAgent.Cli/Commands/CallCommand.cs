@@ -6,6 +6,7 @@ using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Cli.Hosting;
 using DubAgent.Cli.Pipelines;
+using DubAgent.Core.Calls;
 using DubAgent.Core.Media;
 using DubAgent.Core.Tools;
 using DubAgent.Core.Workspace;
@@ -40,6 +41,8 @@ public static class CallCommand
 
             // The same rule as `run --out`: a new, empty or DubAgent-made folder, never one of the user's.
             var job = JobFolder.Claim(parse.GetValue(output) ?? "calls");
+            // Recorded like a recipe step (step.json, provenance for a later export), and always run: a call is asked for now.
+            var step = RecordedStep.InJob(job, tool.Name, reuse: false);
             var stderr = TerminalOutput.For(parse.InvocationConfiguration.Error);
             ToolCallResult result = null!;
             using var interrupt = new InterruptSignal(cancellationToken);
@@ -54,7 +57,9 @@ public static class CallCommand
                     Logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(tool.Name),
                     Progress = new StatusProgress(status, tool.Name),
                 };
-                result = await invoker.InvokeAsync(tool, bound, context).ConfigureAwait(false);
+                result = await services.GetRequiredService<IToolCall>()
+                    .InvokeAsync(new ToolCallRequest(tool, bound, context) { Step = step }, interrupt.Token).ConfigureAwait(false);
+                step.Workspace.Hasher.Save();
             }).ConfigureAwait(false);
 
             await parse.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(result.Json, DubAgentJson.Options)).ConfigureAwait(false);

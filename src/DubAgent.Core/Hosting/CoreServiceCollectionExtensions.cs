@@ -17,6 +17,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddDubAgentCore(this IServiceCollection services)
     {
         services.TryAddSingleton<ProgramCatalog>();
+        services.TryAddSingleton<FileContentHashes>();
         services.TryAddSingleton<IProcessRunner, ProcessRunner>();
         services.TryAddSingleton<Ffmpeg>();
         services.TryAddSingleton<MediaProbe>();

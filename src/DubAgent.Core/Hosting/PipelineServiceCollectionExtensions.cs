@@ -1,3 +1,4 @@
+using DubAgent.Core.Calls;
 using DubAgent.Core.Pipelines;
 using DubAgent.Core.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,8 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<ToolSchemas>();
         services.TryAddSingleton<ToolArgumentBinder>();
         services.TryAddSingleton<ToolInvoker>();
+        services.TryAddSingleton<ToolCallPipeline>();
+        services.TryAddSingleton<IToolCall>(s => s.GetRequiredService<ToolCallPipeline>());
         services.TryAddSingleton<RecipeValidator>();
         services.TryAddSingleton<EngineRouter>();
         services.TryAddSingleton<RunPreflight>();

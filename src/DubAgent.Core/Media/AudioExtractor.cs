@@ -5,9 +5,15 @@ using DubAgent.Abstractions.Media;
 
 namespace DubAgent.Core.Media;
 
-/// <summary>Decodes the first audio stream of a media file to WAV with a chosen layout.</summary>
+/// <summary>
+/// Decodes the first audio stream of a media file to WAV with a chosen layout. A content already decoded to that layout
+/// in this process is copied from the earlier WAV instead of decoded again (e.g. the vocals at 16 kHz mono, which
+/// transcription and diarization both need).
+/// </summary>
 public sealed class AudioExtractor(Ffmpeg ffmpeg, MediaProbe probe)
 {
+    private readonly ContentKeyedWork<DecodedWav> _decoded = new();
+
     public async Task<MediaInfo> ExtractAsync(string inputPath, string outputWavPath, int? sampleRate, int? channels,
         SampleEncoding encoding, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
     {
@@ -23,7 +29,29 @@ public sealed class AudioExtractor(Ffmpeg ffmpeg, MediaProbe probe)
             SampleEncoding.Pcm24 => "pcm_s24le",
             _ => "pcm_f32le",
         };
-        await AtomicFile.WriteAsync(outputWavPath, async temporary =>
+        var key = $"{await probe.Hashes.HashAsync(info.Path, cancellationToken).ConfigureAwait(false)}|{sampleRate}|{channels}|{codec}";
+        var output = Path.GetFullPath(outputWavPath);
+        var earlier = await _decoded.GetOrRunAsync(key, async token =>
+        {
+            await DecodeAsync(info, output, codec, sampleRate, channels, progress, token).ConfigureAwait(false);
+            return DecodedWav.Of(output);
+        }, cancellationToken).ConfigureAwait(false);
+        if (!earlier.IsUnchanged())
+        {
+            // The earlier WAV was changed or removed since: decode again and remember this one.
+            _decoded.Forget(key);
+            return await ExtractAsync(inputPath, outputWavPath, sampleRate, channels, encoding, progress, cancellationToken).ConfigureAwait(false);
+        }
+        if (earlier.Path == output) return info;
+        await AtomicFile.WriteAsync(output, temporary => Task.Run(() => File.Copy(earlier.Path, temporary, overwrite: true), cancellationToken))
+            .ConfigureAwait(false);
+        progress?.Report(new ProgressUpdate(1, "extract audio"));
+        return info;
+    }
+
+    private Task DecodeAsync(MediaInfo info, string outputWavPath, string codec, int? sampleRate, int? channels,
+        IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(outputWavPath, async temporary =>
         {
             var args = new List<string> { "-i", info.Path, "-map", "0:a:0", "-vn", "-sn", "-dn", "-map_metadata", "-1", "-c:a", codec };
             if (sampleRate is { } rate) args.AddRange(["-ar", rate.ToString(CultureInfo.InvariantCulture)]);
@@ -34,7 +62,21 @@ public sealed class AudioExtractor(Ffmpeg ffmpeg, MediaProbe probe)
                 args.AddRange(["-t", streamSeconds.ToString("0.######", CultureInfo.InvariantCulture)]);
             args.AddRange(["-f", "wav", temporary]);
             await ffmpeg.RunAsync(args, info.Duration, progress, "extract audio", cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-        return info;
+        });
+
+    /// <summary>A WAV this process decoded, with the size and time it had then (so a changed file is not reused).</summary>
+    private sealed record DecodedWav(string Path, long Size, long Modified)
+    {
+        public static DecodedWav Of(string path)
+        {
+            var file = new FileInfo(path);
+            return new DecodedWav(file.FullName, file.Length, file.LastWriteTimeUtc.Ticks);
+        }
+
+        public bool IsUnchanged()
+        {
+            var file = new FileInfo(Path);
+            return file.Exists && file.Length == Size && file.LastWriteTimeUtc.Ticks == Modified;
+        }
     }
 }

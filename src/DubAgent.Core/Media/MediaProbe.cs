@@ -6,14 +6,30 @@ using DubAgent.Core.Processes;
 
 namespace DubAgent.Core.Media;
 
-/// <summary>ffprobe: duration, container and streams of a media file.</summary>
-public sealed class MediaProbe(IProcessRunner runner)
+/// <summary>
+/// ffprobe: duration, container and streams of a media file. Each content is probed once per process (keyed by its
+/// hash), however many steps and paths ask about it.
+/// </summary>
+public sealed class MediaProbe(IProcessRunner runner, FileContentHashes? hashes = null)
 {
+    private readonly FileContentHashes _hashes = hashes ?? new FileContentHashes();
+    private readonly ContentKeyedWork<MediaInfo> _probes = new();
+
     public string Program { get; init; } = "ffprobe";
+
+    /// <summary>The content hashes this probe keys by (shared with the decoder, so both agree on what "the same file" is).</summary>
+    public FileContentHashes Hashes => _hashes;
 
     public async Task<MediaInfo> ProbeAsync(string path, CancellationToken cancellationToken)
     {
         var full = InputFiles.RequireFile(path);
+        var hash = await _hashes.HashAsync(full, cancellationToken).ConfigureAwait(false);
+        var info = await _probes.GetOrRunAsync(hash, token => RunProbeAsync(path, full, token), cancellationToken).ConfigureAwait(false);
+        return info with { Path = full };
+    }
+
+    private async Task<MediaInfo> RunProbeAsync(string path, string full, CancellationToken cancellationToken)
+    {
         var result = await runner.RunAsync(new ProcessRequest(Program,
             ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", full])
         { Timeout = TimeSpan.FromMinutes(2) }, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
@@ -12,53 +12,55 @@ namespace DubAgent.Core.Pipelines;
 /// </summary>
 public sealed class EngineRouter(IEngineRegistry engines)
 {
-    public async Task<EngineDecision> DecideAsync(Recipe recipe, RecipeStep step, ITool tool, JsonObject arguments, IExpressionScope scope,
+    /// <summary>The recipe's decision for a step that names an engine (route, then fallback); null leaves it to the tool.</summary>
+    public async Task<EngineDecision?> DecideAsync(Recipe recipe, RecipeStep step, ITool tool, IExpressionScope scope,
         CancellationToken cancellationToken)
     {
-        if (tool.Capability is not { } capability) return new EngineDecision(null, null, null, "the tool has no engines", []);
-
-        string? asked;
-        string reason;
-        if (step.Engine is { } choice)
+        if (tool.Capability is not { } capability || step.Engine is not { } choice) return null;
+        var (asked, reason) = Route(recipe, step, choice, scope);
+        var candidates = (asked is null ? [] : new[] { asked }).Concat(choice.Fallback.Select(f => Text(recipe, f, scope)))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (candidates.Count == 0) return null;
+        var skipped = new List<string>();
+        foreach (var name in candidates)
         {
-            (asked, reason) = Route(recipe, step, choice, scope);
-            var candidates = (asked is null ? [] : new[] { asked }).Concat(choice.Fallback.Select(f => Text(recipe, f, scope)))
-                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (asked is null && candidates.Count == 0) return await DefaultAsync(capability, null, reason, cancellationToken).ConfigureAwait(false);
-            var skipped = new List<string>();
-            foreach (var name in candidates)
+            var engine = engines.Find(capability, name) ?? throw new PipelineException(
+                $"Step '{step.Id}' asks for the unknown {capability} engine '{name}'.", recipe.File, choice.At.Line, choice.At.Column,
+                $"Use one of: {string.Join(", ", engines.ForCapability(capability).Select(e => e.Name))}.");
+            var status = await engines.StatusAsync(engine, cancellationToken).ConfigureAwait(false);
+            if (status.Available)
             {
-                var engine = engines.Find(capability, name) ?? throw new PipelineException(
-                    $"Step '{step.Id}' asks for the unknown {capability} engine '{name}'.", recipe.File, choice.At.Line, choice.At.Column,
-                    $"Use one of: {string.Join(", ", engines.ForCapability(capability).Select(e => e.Name))}.");
-                var status = await engines.StatusAsync(engine, cancellationToken).ConfigureAwait(false);
-                if (status.Available)
-                {
-                    if (skipped.Count > 0) reason += $"; fell back to {engine.Name} because {string.Join("; ", skipped)}";
-                    return new EngineDecision(asked ?? engine.Name, engine.Name, status.Version, reason, skipped);
-                }
-                skipped.Add($"{engine.Name} is not available ({status.Detail ?? "not installed"}; install: {status.InstallHint ?? "see `dubagent doctor`"})");
+                if (skipped.Count > 0) reason += $"; fell back to {engine.Name} because {string.Join("; ", skipped)}";
+                return new EngineDecision(asked ?? engine.Name, engine.Name, status.Version, reason, skipped);
             }
-            throw new PipelineException($"Step '{step.Id}': no {capability} engine can run here: {string.Join("; ", skipped)}.",
-                recipe.File, choice.At.Line, choice.At.Column,
-                "Install one of them, or add an engine that runs here (see `dubagent doctor`) to the step's fallback list.");
+            skipped.Add($"{engine.Name} is not available ({status.Detail ?? "not installed"}; install: {status.InstallHint ?? "see `dubagent doctor`"})");
         }
-
-        var named = arguments["engine"]?.GetValue<string>();
-        return await DefaultAsync(capability, named, named is null ? "the tool's default (the first engine that can run here)" : "named in 'with'",
-            cancellationToken).ConfigureAwait(false);
+        throw new PipelineException($"Step '{step.Id}': no {capability} engine can run here: {string.Join("; ", skipped)}.",
+            recipe.File, choice.At.Line, choice.At.Column,
+            "Install one of them, or add an engine that runs here (see `dubagent doctor`) to the step's fallback list.");
     }
 
-    /// <summary>For the cache key: the engine the tool itself will pick (named, or the first available).</summary>
-    private async Task<EngineDecision> DefaultAsync(string capability, string? named, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// When the recipe decides nothing, the tool resolves its engine itself (once, by the registry's rule). For the cache
+    /// key this names the engine the arguments ask for, or else every engine the tool could pick with its status: what
+    /// is installed changing changes the key, without predicting the tool's choice.
+    /// </summary>
+    public async Task<EngineDecision> DefaultAsync(ITool tool, JsonElement arguments, CancellationToken cancellationToken)
     {
+        if (tool.Capability is not { } capability) return new EngineDecision(null, null, null, "the tool has no engines", []);
+        var named = arguments.ValueKind == JsonValueKind.Object && arguments.TryGetProperty("engine", out var e) && e.ValueKind == JsonValueKind.String
+            ? e.GetString()
+            : null;
+        var states = new List<string>();
         foreach (var engine in engines.ForCapability(capability))
         {
             if (named is not null && !string.Equals(engine.Name, named, StringComparison.OrdinalIgnoreCase)) continue;
             var status = await engines.StatusAsync(engine, cancellationToken).ConfigureAwait(false);
-            if (status.Available || named is not null) return new EngineDecision(named, engine.Name, status.Version, reason, []);
+            if (named is not null) return new EngineDecision(named, engine.Name, status.Version, "named in 'with'", []);
+            states.Add(status.Available ? $"{engine.Name}@{status.Version}" : $"{engine.Name}:unavailable");
         }
-        return new EngineDecision(named, named, null, reason, []);
+        return new EngineDecision(named, named, named is null ? string.Join(",", states) : null,
+            named is null ? "the tool's default (the first engine that can run here)" : "named in 'with'", []);
     }
 
     private static (string? Asked, string Reason) Route(Recipe recipe, RecipeStep step, EngineChoice choice, IExpressionScope scope)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DubAgent.Abstractions;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
+using DubAgent.Core.Calls;
 using DubAgent.Core.Expressions;
 using DubAgent.Core.Tools;
 using DubAgent.Core.Workspace;
@@ -20,6 +21,7 @@ namespace DubAgent.Core.Pipelines;
 public sealed class PipelineRunner(
     IServiceProvider services,
     ToolInvoker invoker,
+    IToolCall calls,
     RecipeValidator validator,
     EngineRouter router,
     RunPreflight preflight,
@@ -53,6 +55,7 @@ public sealed class PipelineRunner(
         var dependencies = StepDependencies.Of(recipe);
         var held = request.StopAfter is { } pause ? StepDependencies.WithDependents(recipe, [pause]).Where(s => s != pause).ToHashSet() : [];
         var scope = new RunScope(inputs);
+        var history = new JobHistory(recipe.Name, Path.GetFullPath(recipe.File));
         var clock = Stopwatch.StartNew();
         var job = new JobRecord
         {
@@ -89,7 +92,7 @@ public sealed class PipelineRunner(
             try
             {
                 stop.Token.ThrowIfCancellationRequested();
-                var outcome = await RunStepAsync(recipe, step, workspace, scope, forced.Contains(step.Id), observer, request, stop.Token).ConfigureAwait(false);
+                var outcome = await RunStepAsync(recipe, step, workspace, history, scope, forced.Contains(step.Id), observer, request, stop.Token).ConfigureAwait(false);
                 observer.StepFinished(outcome);
                 return outcome;
             }
@@ -158,8 +161,8 @@ public sealed class PipelineRunner(
             failed.At.Column, "Run again with --verbose for details; finished steps are kept and a re-run resumes here.", error);
     }
 
-    private async Task<StepOutcome> RunStepAsync(Recipe recipe, RecipeStep step, JobWorkspace workspace, RunScope scope, bool force,
-        IPipelineObserver observer, PipelineRunRequest request, CancellationToken cancellationToken)
+    private async Task<StepOutcome> RunStepAsync(Recipe recipe, RecipeStep step, JobWorkspace workspace, JobHistory history, RunScope scope,
+        bool force, IPipelineObserver observer, PipelineRunRequest request, CancellationToken cancellationToken)
     {
         if (step.When is { } when && !Evaluation.IsTrue(recipe, when, scope))
         {
@@ -171,8 +174,9 @@ public sealed class PipelineRunner(
         var schema = invoker.SchemaOf(tool);
         var arguments = Evaluation.Guard(recipe, step.With.Expressions.FirstOrDefault() ?? new TemplatePart("", null, null, step.At.Line, step.At.Column),
             () => StepArguments.Build(step.With, schema, scope));
-        var decision = await router.DecideAsync(recipe, step, tool, arguments, scope, cancellationToken).ConfigureAwait(false);
-        if (step.Engine is not null && decision.Ran is not null) arguments["engine"] = decision.Ran;
+        var decision = await router.DecideAsync(recipe, step, tool, scope, cancellationToken).ConfigureAwait(false);
+        // The recipe's choice goes into the arguments: the tool then finds that engine by name and resolves nothing again.
+        if (decision?.Ran is { } chosen) arguments["engine"] = chosen;
 
         object bound;
         try
@@ -183,24 +187,7 @@ public sealed class PipelineRunner(
         {
             throw new PipelineException($"Step '{step.Id}': {e.Message}", recipe.File, step.At.Line, step.At.Column, e.Hint, e);
         }
-        var argumentsJson = ToolInvoker.ArgumentsJson(tool, bound);
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in StepCacheKey.FilesNamedIn(argumentsJson))
-            hashes[file] = await workspace.Hasher.HashAsync(file, cancellationToken).ConfigureAwait(false);
-        // The tool's own code counts too: a rebuilt tool (a new module version id) does not reuse old results.
-        var key = StepCacheKey.Compute($"{tool.Name}@{tool.GetType().Module.ModuleVersionId:N}", decision.Ran, decision.Version, argumentsJson, hashes);
 
-        if (!force && workspace.ReadRecord(step.Id) is { } previous && previous.CacheKey == key && OutputsExist(previous.Result, workspace.Directory))
-        {
-            scope.SetResult(step.Id, previous.Result);
-            _logger.LogDebug("Step {Step} is unchanged; reusing {Record}", step.Id, workspace.RecordPath(step.Id));
-            return new StepOutcome(step.Id, tool.Name, StepStatus.Cached, previous.EngineAsked, previous.EngineRan, previous.EngineReason,
-                TimeSpan.FromSeconds(previous.Seconds), previous.RealTimeFactor, previous.Result, previous.Notes);
-        }
-
-        // The step's earlier outputs go before it runs again: an interrupted run must not leave them looking current.
-        workspace.ResetStep(step.Id);
-        observer.StepStarted(step, decision.Ran);
         var context = new ToolContext
         {
             WorkDirectory = workspace.StepDirectory(step.Id),
@@ -211,60 +198,18 @@ public sealed class PipelineRunner(
             Logger = _logger,
             Paths = request.Paths,
             CallerChat = request.CallerChat,
+            Provenance = history,
         };
-        ToolCallResult call;
-        try
+        var call = await calls.InvokeAsync(new ToolCallRequest(tool, bound, context)
         {
-            call = await invoker.InvokeAsync(tool, bound, context).ConfigureAwait(false);
-        }
-        catch
-        {
-            // Failed or cancelled: whatever it wrote is unfinished and must not be taken for its output.
-            workspace.TidyStep(step.Id);
-            throw;
-        }
-        workspace.SweepTemporaries(step.Id);
-        var notes = (decision.FellBack ? [$"fell back: {string.Join("; ", decision.Skipped)}"] : Array.Empty<string>())
-            .Concat(call.Report.Notes).ToList();
-        var record = new StepRecord
-        {
-            Step = step.Id,
-            Tool = tool.Name,
-            EngineAsked = decision.Asked,
-            EngineRan = call.Report.Engine ?? decision.Ran,
-            EngineVersion = call.Report.EngineVersion ?? decision.Version,
-            EngineReason = decision.Reason,
-            Arguments = argumentsJson,
-            InputHashes = hashes,
-            CacheKey = key,
-            Started = call.Started,
-            Ended = call.Ended,
-            Seconds = call.Elapsed.TotalSeconds,
-            MediaSeconds = call.Report.MediaSeconds,
-            RealTimeFactor = call.RealTimeFactor,
-            Notes = notes,
-            Result = call.Json,
-        };
-        workspace.WriteRecord(record);
-        scope.SetResult(step.Id, call.Json);
-        return new StepOutcome(step.Id, tool.Name, StepStatus.Ran, decision.Asked, record.EngineRan, decision.Reason, call.Elapsed,
-            call.RealTimeFactor, call.Json, notes);
+            Step = new RecordedStep(workspace, step.Id, history, Reuse: !force) { Running = () => observer.StepStarted(step, decision?.Ran) },
+            Engine = decision,
+        }, cancellationToken).ConfigureAwait(false);
+        var record = call.Record!;
+        scope.SetResult(step.Id, record.Result);
+        return new StepOutcome(step.Id, tool.Name, call.Reused ? StepStatus.Cached : StepStatus.Ran, record.EngineAsked, record.EngineRan,
+            record.EngineReason, TimeSpan.FromSeconds(record.Seconds), record.RealTimeFactor, record.Result, record.Notes);
     }
-
-    /// <summary>A cached result is only reused when the files it names inside the job folder are still there.</summary>
-    private static bool OutputsExist(JsonElement result, string jobDirectory)
-    {
-        var root = Path.GetFullPath(jobDirectory) + Path.DirectorySeparatorChar;
-        return Strings(result).Where(s => s.StartsWith(root, StringComparison.Ordinal)).All(p => File.Exists(p) || Directory.Exists(p));
-    }
-
-    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => [element.GetString()!],
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
-        _ => [],
-    };
 
     /// <summary>Reports synchronously on the reporting thread (Progress&lt;T&gt; would post to a context the CLI does not have).</summary>
     private sealed class StepProgress(Action<ProgressUpdate> report) : IProgress<ProgressUpdate>

@@ -15,6 +15,12 @@ public sealed record ToolCallResult(
 {
     public TimeSpan Elapsed => Ended - Started;
 
+    /// <summary>The step record of a recorded call (written, or found unchanged).</summary>
+    public Workspace.StepRecord? Record { get; init; }
+
+    /// <summary>True when the call did not run: an unchanged step's recorded result was reused.</summary>
+    public bool Reused { get; init; }
+
     /// <summary>Processing seconds / media seconds, when the tool reported the media length.</summary>
     public double? RealTimeFactor => Report.MediaSeconds is > 0 and var media ? Elapsed.TotalSeconds / media : null;
 }

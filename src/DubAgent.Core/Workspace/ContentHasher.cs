@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text.Json;
 using DubAgent.Abstractions;
 using DubAgent.Core.Media;
@@ -36,8 +35,7 @@ public sealed class ContentHasher
         var stamp = info.LastWriteTimeUtc.Ticks;
         if (_entries.TryGetValue(info.FullName, out var known) && known.Size == info.Length && known.Modified == stamp)
             return known.Hash;
-        await using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        var hash = "sha256:" + Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        var hash = await FileContentHashes.ComputeAsync(info.FullName, cancellationToken).ConfigureAwait(false);
         _entries[info.FullName] = new Entry(info.Length, stamp, hash);
         return hash;
     }

@@ -30,9 +30,9 @@ public sealed class JobWorkspace
     public StepRecord? ReadRecord(string stepId) => ReadRecordIn(StepDirectory(stepId));
 
     /// <summary>The record in a step folder, without claiming its job folder (for readers such as get_job).</summary>
-    public static StepRecord? ReadRecordIn(string stepDirectory)
+    public static StepRecord? ReadRecordIn(string stepDirectory, string fileName = RecordFileName)
     {
-        var path = Path.Combine(stepDirectory, RecordFileName);
+        var path = Path.Combine(stepDirectory, fileName);
         if (!File.Exists(path)) return null;
         try
         {

@@ -45,7 +45,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
             .Select(p => SubtitleFile.From(InputPath.Require(context.Paths, p, "source_subtitles"), arguments.SourceLanguage, "source_subtitles")).ToList();
         var transcript = arguments.Transcript is null ? null : InputPath.Require(context.Paths, arguments.Transcript, "transcript");
         var stems = await StemsOfAsync(arguments, context.Paths, ct).ConfigureAwait(false);
-        var provenance = JobProvenance.Read(context.JobDirectory);
+        var provenance = JobProvenance.From(context.Provenance);
         var recipe = RecipeOf(arguments, provenance, context.Paths);
         var work = InputFiles.RequireWritableDirectory(context.WorkDirectory, "work directory");
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Tools;
+using DubAgent.Core.Calls;
 using DubAgent.Core.Tools;
 using DubAgent.Core.Pipelines;
 using DubAgent.Server.Completions;
@@ -46,7 +47,8 @@ public sealed class DubAgentServer
         Queue = new CallQueue(options.MaxConcurrentCalls);
         Artifacts = new ArtifactCatalog(Jobs);
         var invoker = services.GetService<ToolInvoker>() ?? ActivatorUtilities.CreateInstance<ToolInvoker>(services);
-        Runner = new ToolCallRunner(invoker, Jobs, Queue, Artifacts, new ReviewFlow(_loggerFactory.CreateLogger<ReviewFlow>()), options, services, _loggerFactory);
+        var calls = services.GetService<IToolCall>() ?? ActivatorUtilities.CreateInstance<ToolCallPipeline>(services, invoker);
+        Runner = new ToolCallRunner(invoker, calls, Jobs, Queue, Artifacts, new ReviewFlow(_loggerFactory.CreateLogger<ReviewFlow>()), options, services, _loggerFactory);
         _tools = ServerToolCatalog.Combine(invoker.All, ServerToolCatalog.Create(services, Jobs, Artifacts));
         _definitions = _tools.Select(t => McpToolDefinition.Of(t, invoker)).ToList();
         _completions = new ArgumentCompletions(services.GetRequiredService<IEngineRegistry>(), Jobs, Artifacts,

@@ -59,7 +59,7 @@ public sealed class JobStep(string name, string tool, string directory)
             done.Status = JobStepStatus.Succeeded;
             return done;
         }
-        var finished = File.Exists(Path.Combine(directory, StepRecord.FileName));
+        var finished = File.Exists(Path.Combine(directory, CallRecord.FileName));
         return new JobStep(Path.GetFileName(directory), "unknown", directory)
         {
             Status = !finished && jobInterrupted ? JobStepStatus.Interrupted : JobStepStatus.Earlier,

@@ -60,7 +60,7 @@ public sealed class JobWork(Job job, JobStep step)
         }
         finally
         {
-            StepRecord.Write(step, tool);
+            CallRecord.Write(step, tool);
             _stop.Dispose();
         }
     }

@@ -13,7 +13,7 @@ public static class Deliverables
 {
     private static readonly HashSet<string> Records = new(StringComparer.Ordinal)
     {
-        JobWorkspace.RecordFileName, Jobs.StepRecord.FileName, JobFolder.RecordName, "hashes.json",
+        JobWorkspace.RecordFileName, Jobs.CallRecord.FileName, JobFolder.RecordName, "hashes.json",
     };
 
     public static bool IsRecord(Artifact file) => Records.Contains(Path.GetFileName(file.FullPath));

@@ -52,7 +52,7 @@ public sealed class JobArtifactResource(ArtifactCatalog artifacts, long maxBytes
     /// <summary>resources/list: the files of the newest jobs, so a client can browse without knowing the addresses.</summary>
     public static ListResourcesResult List(ArtifactCatalog artifacts, int jobCount = 20, int max = 300) => new()
     {
-        Resources = artifacts.Recent(jobCount, max).Where(a => !a.RelativePath.EndsWith(StepRecord.FileName, StringComparison.Ordinal)).Select(a => new Resource
+        Resources = artifacts.Recent(jobCount, max).Where(a => !a.RelativePath.EndsWith(CallRecord.FileName, StringComparison.Ordinal)).Select(a => new Resource
         {
             Uri = a.Uri,
             Name = $"{a.Job}/{a.RelativePath}",

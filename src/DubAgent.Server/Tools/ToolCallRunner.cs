@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DubAgent.Abstractions;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
+using DubAgent.Core.Calls;
 using DubAgent.Core.Paths;
 using DubAgent.Core.Tools;
 using DubAgent.Server.Hosting;
@@ -29,6 +30,7 @@ namespace DubAgent.Server.Tools;
 /// </summary>
 public sealed class ToolCallRunner(
     ToolInvoker invoker,
+    IToolCall calls,
     JobStore jobs,
     CallQueue queue,
     ArtifactCatalog artifacts,
@@ -116,7 +118,7 @@ public sealed class ToolCallRunner(
     {
         await using var progress = new McpProgress(call.Server, call.ProgressToken, null, options.ProgressHeartbeat);
         var context = NewContext(jobs.Directory, jobs.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat, McpCallerQuestions.For(call.Server));
-        var answer = await invoker.InvokeAsync(tool, call.Bound, context).ConfigureAwait(false);
+        var answer = await calls.InvokeAsync(new ToolCallRequest(tool, call.Bound, context), cancellationToken).ConfigureAwait(false);
         return ResultText.Query(answer);
     }
 
@@ -203,7 +205,7 @@ public sealed class ToolCallRunner(
         using var slot = await queue.EnterAsync(progress, cancellationToken).ConfigureAwait(false);
         step.MarkRunning();
         var context = NewContext(step.Directory, job.Directory, progress, cancellationToken, log, call.Paths, call.CallerChat, McpCallerQuestions.For(call.Server));
-        var result = await invoker.InvokeAsync(tool, call.Bound, context).ConfigureAwait(false);
+        var result = await calls.InvokeAsync(new ToolCallRequest(tool, call.Bound, context), cancellationToken).ConfigureAwait(false);
         step.MarkSucceeded(result.Report.Engine, ToolInvoker.Summarize(result));
         foreach (var note in result.Report.Notes) log.LogWarning("{Tool}: {Note}", tool.Name, note);
         log.LogInformation("{Tool} finished in {Seconds:0.0} s{Engine}", tool.Name, (result.Ended - result.Started).TotalSeconds,

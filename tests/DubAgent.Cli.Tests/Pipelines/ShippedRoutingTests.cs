@@ -52,7 +52,8 @@ public sealed class ShippedRoutingTests : IAsyncLifetime
             ["content_guess"] = guess,
         }));
         var decision = await _host.Services.GetRequiredService<EngineRouter>()
-            .DecideAsync(recipe, step, tool, [], scope, CancellationToken.None);
+            .DecideAsync(recipe, step, tool, scope, CancellationToken.None);
+        Assert.NotNull(decision);
         Assert.Equal(expected, decision.Asked);
         // Whatever is installed here, something runs: the routed engine or a fallback (mdx, uvr, dsp), with the reason recorded.
         Assert.Contains(decision.Ran, new[] { expected, "mdx", "uvr", "dsp" });

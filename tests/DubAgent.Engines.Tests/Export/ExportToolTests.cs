@@ -1,3 +1,4 @@
+using DubAgent.Core.Workspace;
 using System.IO.Compression;
 using System.Text.Json;
 using DubAgent.Abstractions.Errors;
@@ -93,12 +94,13 @@ public class ExportToolTests
         await File.WriteAllTextAsync(translation, """{ "engine": "apertium", "segments": [] }""");
         var transcript = media.PathOf("transcript.json");
         await File.WriteAllTextAsync(transcript, """{ "segments": [] }""");
-        // What a recipe run leaves in the job folder.
-        Directory.CreateDirectory(media.PathOf("separate"));
-        await File.WriteAllTextAsync(media.PathOf("separate/step.json"), """{ "step": "separate", "tool": "separate_audio", "engine_ran": "dsp" }""");
+        // What a recipe run hands the export in memory: its recipe and the engines its earlier steps ran.
         var recipeFile = media.PathOf("dub.yaml");
         await File.WriteAllTextAsync(recipeFile, "name: dub\nsteps: []\n");
-        await File.WriteAllTextAsync(media.PathOf("job.json"), JsonSerializer.Serialize(new { recipe = "dub", recipe_file = recipeFile }));
+        var history = new JobHistory("dub", recipeFile);
+        history.Add(new StepRecord { Step = "separate", Tool = "separate_audio", EngineRan = "dsp" });
+        var context = media.Context("export");
+        context.Provenance = history;
 
         var result = await media.ExportTool().InvokeAsync(new ExportArguments
         {
@@ -109,7 +111,7 @@ public class ExportToolTests
                 new DubSpec { Mix = french, Language = "fr" },
                 new DubSpec { Mix = french, Language = "fr", Voice = "Narrator B" },
             ],
-        }, media.Context("export"));
+        }, context);
 
         Assert.Equal(["es_my_video_dubbed.mp4", "fr_my_video_dubbed.mp4", "Narrator_B_my_video_dubbed.mp4"],
             result.Videos.Select(v => Path.GetFileName(v.Path)).ToArray());

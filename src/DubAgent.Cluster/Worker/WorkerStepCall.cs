@@ -5,6 +5,7 @@ using DubAgent.Abstractions;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Cluster.Messages;
+using DubAgent.Core.Calls;
 using DubAgent.Core.Expressions;
 using DubAgent.Core.Paths;
 using DubAgent.Core.Pipelines;
@@ -18,14 +19,13 @@ namespace DubAgent.Cluster.Worker;
 public sealed record WorkerStepResult(string CacheKey, bool Cached, string? Engine);
 
 /// <summary>
-/// The adapter between a step sent over the broker and the local call path: the one file to rewire onto Core's call
-/// wrapper. It does what the local runner does for one step (arguments from the recipe and the results it reads,
-/// engine routing on this machine, bind, input hashes, cache key, reuse of an unchanged committed result, invoke in the
-/// step folder, `step.json` written last and atomically) after checking the message: the recipe text is the one the
+/// The adapter between a step sent over the broker and Core's call pipeline (<see cref="IToolCall"/>, the same one local
+/// runs, MCP and `dubagent call` use): arguments from the recipe and the results it reads, engine routing on this
+/// machine, bind once, then the recorded call. Before that it checks the message: the recipe text is the one the
 /// coordinator hashed and validates again here, the step's tool and queue match the recipe, and the job folder is a
 /// DubAgent job folder inside `Cluster:JobsRoot` when that is set.
 /// </summary>
-public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoker, RecipeValidator validator, EngineRouter router,
+public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoker, IToolCall calls, RecipeValidator validator, EngineRouter router,
     ILogger<WorkerStepCall> logger)
 {
     public async Task<WorkerStepResult> RunAsync(StepExecution message, string worker, string? jobsRoot, Action<string?> started,
@@ -42,8 +42,9 @@ public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoke
         var tool = invoker.Require(step.Tool);
         var arguments = Evaluation.Guard(recipe, step.With.Expressions.FirstOrDefault() ?? new TemplatePart("", null, null, step.At.Line, step.At.Column),
             () => StepArguments.Build(step.With, invoker.SchemaOf(tool), scope));
-        var decision = await router.DecideAsync(recipe, step, tool, arguments, scope, cancellationToken).ConfigureAwait(false);
-        if (step.Engine is not null && decision.Ran is not null) arguments["engine"] = decision.Ran;
+        var decision = await router.DecideAsync(recipe, step, tool, scope, cancellationToken).ConfigureAwait(false);
+        // The recipe's choice goes into the arguments: the tool then finds that engine by name, as in a local run.
+        if (decision?.Ran is { } chosen) arguments["engine"] = chosen;
         object bound;
         try
         {
@@ -53,18 +54,9 @@ public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoke
         {
             throw new PipelineException($"Step '{step.Id}': {e.Message}", recipe.File, step.At.Line, step.At.Column, e.Hint, e);
         }
-        var argumentsJson = ToolInvoker.ArgumentsJson(tool, bound);
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in StepCacheKey.FilesNamedIn(argumentsJson))
-            hashes[file] = await workspace.Hasher.HashAsync(file, cancellationToken).ConfigureAwait(false);
-        var key = StepCacheKey.Compute($"{tool.Name}@{tool.GetType().Module.ModuleVersionId:N}", decision.Ran, decision.Version, argumentsJson, hashes);
 
-        if (!message.Force && workspace.ReadRecord(step.Id) is { } previous && previous.CacheKey == key && OutputsExist(previous.Result, workspace.Directory))
-            return new WorkerStepResult(key, Cached: true, previous.EngineRan);
-
-        // Whatever an earlier try (a worker that died mid-step) left goes first: it is never taken for an output.
-        workspace.ResetStep(step.Id);
-        started(decision.Ran);
+        // The steps this one reads were committed by other machines: their records are the provenance it gets.
+        var history = JobHistory.Load(workspace.Directory);
         var context = new ToolContext
         {
             WorkDirectory = workspace.StepDirectory(step.Id),
@@ -74,40 +66,21 @@ public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoke
             CancellationToken = cancellationToken,
             Logger = logger,
             Paths = message.ReadRoots is { } roots ? new RootsPathPolicy(roots, baseDirectory: workspace.Directory) : UnrestrictedPaths.Instance,
+            Provenance = history,
         };
-        ToolCallResult call;
-        try
+        // The same call pipeline as a local run: cache key, reuse of an unchanged committed result, a clean step folder
+        // (whatever a worker that died mid-step left goes first), the run, step.json written last and atomically.
+        var call = await calls.InvokeAsync(new ToolCallRequest(tool, bound, context)
         {
-            call = await invoker.InvokeAsync(tool, bound, context).ConfigureAwait(false);
-        }
-        catch
-        {
-            workspace.TidyStep(step.Id);
-            throw;
-        }
-        workspace.SweepTemporaries(step.Id);
-        var notes = (decision.FellBack ? [$"fell back: {string.Join("; ", decision.Skipped)}"] : Array.Empty<string>())
-            .Concat(call.Report.Notes).Append($"{Coordinator.ClusterNotes.Worker}{worker}").ToList();
-        workspace.WriteRecord(new StepRecord
-        {
-            Step = step.Id,
-            Tool = tool.Name,
-            EngineAsked = decision.Asked,
-            EngineRan = call.Report.Engine ?? decision.Ran,
-            EngineVersion = call.Report.EngineVersion ?? decision.Version,
-            EngineReason = decision.Reason,
-            Arguments = argumentsJson,
-            InputHashes = hashes,
-            CacheKey = key,
-            Started = call.Started,
-            Ended = call.Ended,
-            Seconds = call.Elapsed.TotalSeconds,
-            MediaSeconds = call.Report.MediaSeconds,
-            RealTimeFactor = call.RealTimeFactor,
-            Notes = notes,
-            Result = call.Json,
-        });
-        return new WorkerStepResult(key, Cached: false, call.Report.Engine ?? decision.Ran);
+            Step = new RecordedStep(workspace, step.Id, history, Reuse: !message.Force)
+            {
+                Running = () => started(decision?.Ran),
+                Notes = [$"{Coordinator.ClusterNotes.Worker}{worker}"],
+            },
+            Engine = decision,
+        }, cancellationToken).ConfigureAwait(false);
+        var record = call.Record!;
+        return new WorkerStepResult(record.CacheKey, call.Reused, record.EngineRan);
     }
 
     /// <summary>Workers never run a tool the coordinator did not validate, nor write outside a DubAgent job folder.</summary>
@@ -134,19 +107,4 @@ public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoke
     }
 
     public static string RecipeHash(string yaml) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yaml)));
-
-    /// <summary>A committed result is only reused when the files it names inside the job folder are still there.</summary>
-    private static bool OutputsExist(JsonElement result, string jobDirectory)
-    {
-        var root = Path.GetFullPath(jobDirectory) + Path.DirectorySeparatorChar;
-        return Strings(result).Where(s => s.StartsWith(root, StringComparison.Ordinal)).All(p => File.Exists(p) || Directory.Exists(p));
-    }
-
-    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => [element.GetString()!],
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
-        _ => [],
-    };
 }

@@ -64,7 +64,7 @@ public sealed class StepCacheCall(IToolCall inner, EngineRouter router) : Delega
             Seconds = call.Elapsed.TotalSeconds,
             MediaSeconds = call.Report.MediaSeconds,
             RealTimeFactor = call.RealTimeFactor,
-            Notes = (decision.FellBack ? [$"fell back: {string.Join("; ", decision.Skipped)}"] : Array.Empty<string>()).Concat(call.Report.Notes).ToList(),
+            Notes = (decision.FellBack ? [$"fell back: {string.Join("; ", decision.Skipped)}"] : Array.Empty<string>()).Concat(call.Report.Notes).Concat(step.Notes).ToList(),
             Result = call.Json,
         };
         workspace.WriteRecord(record);

@@ -25,6 +25,9 @@ public sealed record RecordedStep(JobWorkspace Workspace, string Id, JobHistory 
     /// <summary>Called when the step really runs (not when its recorded result is reused): the CLI starts its progress bar.</summary>
     public Action? Running { get; init; }
 
+    /// <summary>Notes the caller adds to the step's record (a cluster worker names itself).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>A step of a job folder run on its own (`dubagent call`): the history is the folder's records, read once.</summary>
     public static RecordedStep InJob(string jobDirectory, string id, bool reuse = false)
     {

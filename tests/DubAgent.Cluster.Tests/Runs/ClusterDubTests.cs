@@ -85,7 +85,7 @@ public sealed class ClusterDubTests(LocalBroker broker, DemoFixture demo) : IDis
 
     /// <summary>Which worker committed each step, from the `worker:` note of its step.json.</summary>
     private static Dictionary<string, string> RanOn(string job) =>
-        Directory.EnumerateDirectories(job).Select(JobWorkspace.ReadRecordIn).OfType<StepRecord>()
+        Directory.EnumerateDirectories(job).Select(d => JobWorkspace.ReadRecordIn(d)).OfType<StepRecord>()
             .ToDictionary(r => r.Step, r => r.Notes.Single(n => n.StartsWith("worker: ", StringComparison.Ordinal))["worker: ".Length..]);
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));

@@ -25,7 +25,7 @@ public sealed record WorkerStepResult(string CacheKey, bool Cached, string? Engi
 /// coordinator hashed and validates again here, the step's tool and queue match the recipe, and the job folder is a
 /// DubAgent job folder inside `Cluster:JobsRoot` when that is set.
 /// </summary>
-public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoker, IToolCall calls, RecipeValidator validator, EngineRouter router,
+public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoker, IToolCall calls, RecipeValidator validator, StepBinder binder,
     ILogger<WorkerStepCall> logger)
 {
     public async Task<WorkerStepResult> RunAsync(StepExecution message, string worker, string? jobsRoot, Action<string?> started,
@@ -39,21 +39,7 @@ public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoke
         foreach (var (id, json) in message.Results)
             scope.SetResult(id, json is null ? null : JsonDocument.Parse(json).RootElement.Clone());
 
-        var tool = invoker.Require(step.Tool);
-        var arguments = Evaluation.Guard(recipe, step.With.Expressions.FirstOrDefault() ?? new TemplatePart("", null, null, step.At.Line, step.At.Column),
-            () => StepArguments.Build(step.With, invoker.SchemaOf(tool), scope));
-        var decision = await router.DecideAsync(recipe, step, tool, scope, cancellationToken).ConfigureAwait(false);
-        // The recipe's choice goes into the arguments: the tool then finds that engine by name, as in a local run.
-        if (decision?.Ran is { } chosen) arguments["engine"] = chosen;
-        object bound;
-        try
-        {
-            bound = invoker.Bind(tool, arguments);
-        }
-        catch (InputException e)
-        {
-            throw new PipelineException($"Step '{step.Id}': {e.Message}", recipe.File, step.At.Line, step.At.Column, e.Hint, e);
-        }
+        var (tool, bound, decision) = await binder.BindAsync(recipe, step, scope, cancellationToken).ConfigureAwait(false);
 
         // The steps this one reads were committed by other machines: their records are the provenance it gets.
         var history = JobHistory.Load(workspace.Directory);

@@ -18,6 +18,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<IToolCall>(s => s.GetRequiredService<ToolCallPipeline>());
         services.TryAddSingleton<RecipeValidator>();
         services.TryAddSingleton<EngineRouter>();
+        services.TryAddSingleton<StepBinder>();
         services.TryAddSingleton<RunPreflight>();
         services.TryAddSingleton<PipelineRunner>();
         services.TryAddSingleton<RecipeCatalog>();

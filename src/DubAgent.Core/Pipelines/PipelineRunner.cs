@@ -20,10 +20,9 @@ namespace DubAgent.Core.Pipelines;
 /// </summary>
 public sealed class PipelineRunner(
     IServiceProvider services,
-    ToolInvoker invoker,
     IToolCall calls,
     RecipeValidator validator,
-    EngineRouter router,
+    StepBinder binder,
     RunPreflight preflight,
     ILogger<PipelineRunner>? logger = null)
 {
@@ -170,23 +169,7 @@ public sealed class PipelineRunner(
             return new StepOutcome(step.Id, step.Tool, StepStatus.Skipped, null, null, $"when is false: {when.Source}", TimeSpan.Zero, null, null, []);
         }
 
-        var tool = invoker.Require(step.Tool);
-        var schema = invoker.SchemaOf(tool);
-        var arguments = Evaluation.Guard(recipe, step.With.Expressions.FirstOrDefault() ?? new TemplatePart("", null, null, step.At.Line, step.At.Column),
-            () => StepArguments.Build(step.With, schema, scope));
-        var decision = await router.DecideAsync(recipe, step, tool, scope, cancellationToken).ConfigureAwait(false);
-        // The recipe's choice goes into the arguments: the tool then finds that engine by name and resolves nothing again.
-        if (decision?.Ran is { } chosen) arguments["engine"] = chosen;
-
-        object bound;
-        try
-        {
-            bound = invoker.Bind(tool, arguments);
-        }
-        catch (InputException e)
-        {
-            throw new PipelineException($"Step '{step.Id}': {e.Message}", recipe.File, step.At.Line, step.At.Column, e.Hint, e);
-        }
+        var (tool, bound, decision) = await binder.BindAsync(recipe, step, scope, cancellationToken).ConfigureAwait(false);
 
         var context = new ToolContext
         {

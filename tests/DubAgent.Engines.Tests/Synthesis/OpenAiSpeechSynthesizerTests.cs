@@ -167,7 +167,8 @@ public sealed class OpenAiSpeechSynthesizerTests : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop, Close re-resolves the prefix and binds the port again, which fails when another
+        // test process has taken it meanwhile (\"Address already in use\").
         _listener.Close();
         _kit.Dispose();
     }

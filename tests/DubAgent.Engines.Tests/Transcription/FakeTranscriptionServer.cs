@@ -76,7 +76,8 @@ public sealed class FakeTranscriptionServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop, Close re-resolves the prefix and binds the port again, which fails when another
+        // test process has taken it meanwhile (\"Address already in use\").
         _listener.Close();
         try { _loop.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
     }

@@ -149,7 +149,8 @@ public sealed class LocalChatServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop, Close re-resolves the prefix and binds the port again, which fails when another
+        // test process has taken it meanwhile (\"Address already in use\").
         _listener.Close();
         try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
     }

@@ -59,6 +59,7 @@ public sealed class TranslateTool : Tool<TranslateArguments, TranslateResult>, I
         var request = new TranslationRequest(transcript, target, terms.Glossary, terms.DoNotTranslate, arguments.StyleNotes, options);
         var translation = await engine.TranslateAsync(request, context.ForEngine()).ConfigureAwait(false);
         TranslationGuard.Check(transcript, translation, engine.Name);
+        translation = NumberLocalizer.Localize(translation);
         // What the translator was held to, for a reviewer: the profiles the engine kept (llm) and the run's terms.
         translation = translation with
         {

@@ -107,7 +107,7 @@ public sealed class ApertiumTranslatorTests : IDisposable
         public async Task<ProcessResult> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
         {
             var result = await inner.RunAsync(request, cancellationToken);
-            if (request.StandardInput is null) return result;
+            if (request.Program != "apertium" || request.StandardInput is null) return result; // not the name tagger's stages
             if (++Translations > 1) return result;
             var broken = result.StandardOutput.Trim();
             var cut = broken.IndexOf("\n\n", StringComparison.Ordinal);

@@ -81,8 +81,10 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
                 "Install a pair for these languages (list them with: apt-cache search apertium-), or use engine 'llm'.");
 
         context.Progress.Report(new ProgressUpdate(0, $"apertium {route.Chain}: {transcript.Segments.Count} segments"));
-        var lines = await TranslateTextsAsync(route, transcript.Language, transcript.Segments.Select(s => s.Text).ToList(),
-            new TermProtector(request.Glossary, request.DoNotTranslate), context.CancellationToken).ConfigureAwait(false);
+        var texts = transcript.Segments.Select(s => s.Text).ToList();
+        var surnames = await new ApertiumPersonNames(runner).FindAsync(route.Legs[0], texts, context.CancellationToken).ConfigureAwait(false);
+        var lines = await TranslateTextsAsync(route, transcript.Language, texts,
+            new TermProtector(request.Glossary, [.. request.DoNotTranslate ?? [], .. surnames]), context.CancellationToken).ConfigureAwait(false);
         context.Progress.Report(new ProgressUpdate(1, "apertium done"));
 
         var segments = transcript.Segments

@@ -156,7 +156,7 @@ public sealed class WavRoundTripTests : IDisposable
             w.Write("fmt "u8); w.Write(40);
             w.Write((ushort)0xFFFE); w.Write((ushort)1); w.Write(8000); w.Write(32000); w.Write((ushort)4); w.Write((ushort)32);
             w.Write((ushort)22); w.Write((ushort)32); w.Write(4);
-            w.Write((ushort)3); w.Write(new byte[14]); // subformat GUID: IEEE float
+            w.Write(new Guid("00000003-0000-0010-8000-00aa00389b71").ToByteArray()); // subformat: KSDATAFORMAT_SUBTYPE_IEEE_FLOAT
             w.Write("data"u8); w.Write(8); w.Write(0.25f); w.Write(-0.5f);
         }
         var (format, samples) = WavReader.ReadAll(path);

@@ -164,5 +164,16 @@ public sealed class WavRoundTripTests : IDisposable
         Assert.Equal([0.25f, -0.5f], samples);
     }
 
+    [Fact]
+    public async Task Wave_format_extensible_written_by_ffmpeg_is_read()
+    {
+        // ffmpeg writes WAVE_FORMAT_EXTENSIBLE for more than two channels.
+        var path = await _media.SineWavAsync("six.wav", 48000, 6, "pcm_s24le");
+        var (format, samples) = WavReader.ReadAll(path);
+        Assert.Equal(new AudioFormat(48000, 6, SampleEncoding.Pcm24), format);
+        Assert.Equal(48000 * 6, samples.Length);
+        Assert.InRange(samples.Max(), 0.12, 0.13); // the sine's amplitude is 1/8
+    }
+
     public void Dispose() => _media.Dispose();
 }

@@ -27,7 +27,17 @@ public sealed class WavWriter : IAudioWriter
         Format = format;
         _temporaryPath = AtomicFile.TemporaryPathFor(_path);
         _file = AtomicFile.CreateNew(_temporaryPath, _path);
-        _wave = new WaveFileWriter(_file, WavFormatCheck.ToWaveFormat(format), new WaveFileWriterOptions { EnableRf64 = true });
+        try
+        {
+            _wave = new WaveFileWriter(_file, WavFormatCheck.ToWaveFormat(format), new WaveFileWriterOptions { EnableRf64 = true });
+        }
+        catch
+        {
+            // The header could not be written (a full disk): leave nothing behind.
+            _file.Dispose();
+            File.Delete(_temporaryPath);
+            throw;
+        }
     }
 
     public AudioFormat Format { get; }

@@ -1,5 +1,8 @@
+using DubAgent.Core.Hosting;
 using DubAgent.Core.Media;
 using DubAgent.Core.Workspace;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Core.Tests.Media;
 
@@ -52,6 +55,14 @@ public sealed class SharedContentHashesTests : IDisposable
 
         File.WriteAllText(file, "a longer, different content");
         Assert.Equal(await FileContentHashes.ComputeAsync(file, CancellationToken.None), await shared.HashAsync(file, CancellationToken.None));
+    }
+
+    [Fact]
+    public void The_host_gives_the_probe_the_process_memo()
+    {
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddLogging()
+            .AddDubAgentCore().BuildServiceProvider();
+        Assert.Same(services.GetRequiredService<FileContentHashes>(), services.GetRequiredService<MediaProbe>().Hashes);
     }
 
     private string Write(string name, string text)

@@ -13,4 +13,26 @@ public interface IMediaToolkit
     IAudioReader OpenWav(string path);
 
     IAudioWriter CreateWav(string path, AudioFormat format);
+
+    /// <summary>EBU R128 loudness of the first audio stream of any media file.</summary>
+    Task<LoudnessMeasurement> MeasureLoudnessAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs ffmpeg with inputs, filters and output (arguments as an array, never a shell line), for a filter graph no
+    /// other member expresses. <paramref name="expectedSeconds"/> is the output's length, turning ffmpeg's clock into
+    /// progress; a failure is a MediaException carrying ffmpeg's own message.
+    /// </summary>
+    Task RunFfmpegAsync(IReadOnlyList<string> arguments, double expectedSeconds, IProgress<ProgressUpdate>? progress, string what,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="video"/>'s video stream untouched with <paramref name="tracks"/> as AAC (and subtitle
+    /// streams) straight to <paramref name="path"/>, for a caller that checks the file before renaming it.
+    /// </summary>
+    Task WriteVideoAsync(MediaInfo video, IReadOnlyList<AudioTrack> tracks, string path, string audioBitrate,
+        IReadOnlyList<(string Path, string? Language)>? subtitles, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken);
+
+    /// <summary>For a source with no video: the tracks alone in an .m4a of <paramref name="durationSeconds"/>, written straight to <paramref name="path"/>.</summary>
+    Task WriteAudioOnlyAsync(IReadOnlyList<AudioTrack> tracks, string path, double durationSeconds, string audioBitrate,
+        IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken);
 }

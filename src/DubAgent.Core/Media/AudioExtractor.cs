@@ -10,6 +10,11 @@ namespace DubAgent.Core.Media;
 /// in this process is copied from the earlier WAV instead of decoded again (e.g. the vocals at 16 kHz mono, which
 /// transcription and diarization both need).
 /// </summary>
+/// <remarks>
+/// ffmpeg runs through our <see cref="Ffmpeg"/> runner rather than FFMpegCore's FFMpegArguments processor: that one
+/// joins the arguments into a single command-line string and starts ffmpeg where our process runner cannot see it
+/// (stderr tail for errors, timeout, the per-run process count); its progress and cancellation would be the same.
+/// </remarks>
 public sealed class AudioExtractor(Ffmpeg ffmpeg, MediaProbe probe)
 {
     private readonly ContentKeyedWork<DecodedWav> _decoded = new();

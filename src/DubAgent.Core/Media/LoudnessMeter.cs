@@ -1,5 +1,6 @@
 using System.Globalization;
 using DubAgent.Abstractions.Errors;
+using DubAgent.Abstractions.Media;
 
 namespace DubAgent.Core.Media;
 

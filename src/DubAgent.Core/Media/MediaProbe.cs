@@ -3,13 +3,21 @@ using System.Text.Json;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Media;
 using DubAgent.Core.Processes;
+using FFMpegCore;
 
 namespace DubAgent.Core.Media;
 
 /// <summary>
-/// ffprobe: duration, container and streams of a media file. Each content is probed once per process (keyed by its
-/// hash), however many steps and paths ask about it.
+/// ffprobe: duration, container and streams of a media file, read by FFMpegCore's <see cref="FFProbe"/> model. Each
+/// content is probed once per process (keyed by its hash), however many steps and paths ask about it.
 /// </summary>
+/// <remarks>
+/// ffprobe itself runs through our <see cref="IProcessRunner"/>, not FFProbe.AnalyseAsync: that joins the arguments
+/// into one command-line string (a path holding a quote breaks it), has no timeout, and starts the process where the
+/// runner cannot see it (the runner keeps stderr for errors and counts the processes of a run). FFMpegCore parses the
+/// answer (<see cref="FFProbe.FromJson"/>); durations come from ffprobe's seconds, which FFMpegCore's TimeSpans would
+/// round to milliseconds (extraction trims to the stream's exact length).
+/// </remarks>
 public sealed class MediaProbe(IProcessRunner runner, FileContentHashes? hashes = null)
 {
     private readonly FileContentHashes _hashes = hashes ?? new FileContentHashes();
@@ -41,7 +49,7 @@ public sealed class MediaProbe(IProcessRunner runner, FileContentHashes? hashes 
         {
             info = Parse(result.StandardOutput, full);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or FFMpegCore.Exceptions.FFMpegException or FormatException or OverflowException or ArgumentException or InvalidOperationException)
         {
             throw new MediaException($"ffprobe's answer for '{path}' could not be read: {e.Message}", null, null, e);
         }
@@ -52,71 +60,54 @@ public sealed class MediaProbe(IProcessRunner runner, FileContentHashes? hashes 
 
     internal static MediaInfo Parse(string json, string path)
     {
-        using var doc = JsonDocument.Parse(json);
-        var root = doc.RootElement;
-        var format = root.TryGetProperty("format", out var f) ? f : default;
-        var streams = new List<MediaStream>();
-        if (root.TryGetProperty("streams", out var ss))
-        {
-            foreach (var s in ss.EnumerateArray())
-            {
-                var kind = Str(s, "codec_type") switch
-                {
-                    "video" => StreamKind.Video,
-                    "audio" => StreamKind.Audio,
-                    "subtitle" => StreamKind.Subtitle,
-                    "data" => StreamKind.Data,
-                    _ => StreamKind.Other,
-                };
-                // Cover art arrives as a one-frame "video" stream; it is not a video.
-                if (kind == StreamKind.Video && s.TryGetProperty("disposition", out var d)
-                    && d.TryGetProperty("attached_pic", out var ap) && ap.GetInt32() == 1)
-                    kind = StreamKind.Other;
-                streams.Add(new MediaStream
-                {
-                    Index = s.TryGetProperty("index", out var i) ? i.GetInt32() : streams.Count,
-                    Kind = kind,
-                    Codec = Str(s, "codec_name") ?? "",
-                    Duration = Num(s, "duration"),
-                    Language = s.TryGetProperty("tags", out var tags) ? Str(tags, "language") : null,
-                    Width = kind == StreamKind.Video ? (int?)Num(s, "width") : null,
-                    Height = kind == StreamKind.Video ? (int?)Num(s, "height") : null,
-                    FrameRate = kind == StreamKind.Video ? Rational(Str(s, "avg_frame_rate")) ?? Rational(Str(s, "r_frame_rate")) : null,
-                    SampleRate = kind == StreamKind.Audio ? (int?)Num(s, "sample_rate") : null,
-                    Channels = kind == StreamKind.Audio ? (int?)Num(s, "channels") : null,
-                    ChannelLayout = kind == StreamKind.Audio ? Str(s, "channel_layout") : null,
-                });
-            }
-        }
-        var duration = format.ValueKind == JsonValueKind.Object ? Num(format, "duration") : null;
-        duration ??= streams.Select(s => s.Duration).Where(d => d is not null).DefaultIfEmpty(0).Max();
+        var analysis = FFProbe.FromJson(json);
+        var typed = analysis.VideoStreams.Cast<FFMpegCore.MediaStream>().Concat(analysis.AudioStreams).Concat(analysis.SubtitleStreams)
+            .GroupBy(s => s.Index).ToDictionary(g => g.Key, g => g.First());
+        var streams = analysis.Raw.Streams.Select(s => ToStream(s, typed.GetValueOrDefault(s.Index))).ToList();
+        var format = analysis.Raw.Format;
         return new MediaInfo
         {
             Path = path,
-            Container = format.ValueKind == JsonValueKind.Object ? Str(format, "format_name") ?? "" : "",
-            Duration = duration ?? 0,
+            Container = format?.FormatName ?? "",
+            Duration = Seconds(format?.Duration) ?? streams.Max(s => s.Duration) ?? 0,
             SizeBytes = new FileInfo(path).Length,
             Streams = streams,
         };
     }
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static double? Num(JsonElement e, string name)
+    private static Abstractions.Media.MediaStream ToStream(FFProbeStream raw, FFMpegCore.MediaStream? typed)
     {
-        if (!e.TryGetProperty(name, out var v)) return null;
-        if (v.ValueKind == JsonValueKind.Number) return v.GetDouble();
-        return v.ValueKind == JsonValueKind.String && double.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+        var kind = raw.CodecType switch
+        {
+            "video" => StreamKind.Video,
+            "audio" => StreamKind.Audio,
+            "subtitle" => StreamKind.Subtitle,
+            "data" => StreamKind.Data,
+            _ => StreamKind.Other,
+        };
+        // Cover art arrives as a one-frame "video" stream; it is not a video.
+        if (kind == StreamKind.Video && raw.Disposition?.GetValueOrDefault("attached_pic") == 1) kind = StreamKind.Other;
+        var video = kind == StreamKind.Video ? typed as VideoStream : null;
+        var audio = kind == StreamKind.Audio ? typed as AudioStream : null;
+        return new Abstractions.Media.MediaStream
+        {
+            Index = raw.Index,
+            Kind = kind,
+            Codec = raw.CodecName ?? "",
+            Duration = Seconds(raw.Duration),
+            Language = typed?.Language ?? raw.Tags?.GetValueOrDefault("language"),
+            Width = video?.Width,
+            Height = video?.Height,
+            FrameRate = video is null ? null : Rate(video.AverageFrameRate) ?? Rate(video.RealFrameRate),
+            SampleRate = audio?.SampleRateHz,
+            Channels = audio?.Channels,
+            ChannelLayout = audio?.ChannelLayout,
+        };
     }
 
-    private static double? Rational(string? text)
-    {
-        if (text is null) return null;
-        var parts = text.Split('/');
-        if (parts.Length == 2 && double.TryParse(parts[0], CultureInfo.InvariantCulture, out var n)
-            && double.TryParse(parts[1], CultureInfo.InvariantCulture, out var d) && d != 0 && n != 0)
-            return n / d;
-        return null;
-    }
+    private static double? Seconds(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
+
+    /// <summary>ffprobe says "0/0" for an unknown rate, which FFMpegCore divides into NaN.</summary>
+    private static double? Rate(double rate) => double.IsFinite(rate) && rate > 0 ? rate : null;
 }

@@ -43,7 +43,7 @@ public sealed class PipelineRunner(
                 $"Steps: {string.Join(", ", recipe.Steps.Select(s => s.Id))}.");
         if (problems.Count > 0) throw RecipeProblem.ToException(problems);
 
-        var workspace = new JobWorkspace(request.JobDirectory);
+        var workspace = new JobWorkspace(request.JobDirectory, services.GetService(typeof(FileContentHashes)) as FileContentHashes);
         using var folderLock = JobFolderLock.Acquire(workspace.Directory, $"recipe {recipe.Name}");
         if (folderLock.Previous is { } dead)
             _logger.LogWarning("The previous run in {Folder} ({Holder}) was interrupted; its unfinished steps run again.", workspace.Directory, dead.Describe());

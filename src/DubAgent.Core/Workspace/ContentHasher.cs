@@ -6,22 +6,29 @@ using DubAgent.Core.Media;
 namespace DubAgent.Core.Workspace;
 
 /// <summary>
-/// SHA-256 of file contents, streamed. Hashes are remembered per (path, size, modification time) in the job's
-/// `hashes.json`, so a cached re-run does not read a film again.
+/// A job's content hashes, kept in its `hashes.json` so a cached re-run does not read a film again. Hashing goes
+/// through the process's <see cref="FileContentHashes"/> (the media layer's memo), so a file is read once per run
+/// whether the job or a probe asks first; stored hashes seed that memo too.
 /// </summary>
 public sealed class ContentHasher
 {
     private readonly string? _storePath;
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly FileContentHashes _hashes;
+    private readonly ConcurrentDictionary<string, FileHash> _entries = new(StringComparer.Ordinal);
 
-    public ContentHasher(string? storePath = null)
+    public ContentHasher(string? storePath = null, FileContentHashes? hashes = null)
     {
         _storePath = storePath;
+        _hashes = hashes ?? new FileContentHashes();
         if (storePath is null || !File.Exists(storePath)) return;
         try
         {
-            var stored = JsonSerializer.Deserialize<Dictionary<string, Entry>>(File.ReadAllText(storePath), DubAgentJson.Options);
-            foreach (var (path, entry) in stored ?? []) _entries[path] = entry;
+            var stored = JsonSerializer.Deserialize<Dictionary<string, FileHash>>(File.ReadAllText(storePath), DubAgentJson.Options);
+            foreach (var (path, entry) in stored ?? [])
+            {
+                _entries[path] = entry;
+                _hashes.Remember(path, entry);
+            }
         }
         catch (JsonException)
         {
@@ -31,13 +38,10 @@ public sealed class ContentHasher
 
     public async Task<string> HashAsync(string path, CancellationToken cancellationToken)
     {
-        var info = new FileInfo(path);
-        var stamp = info.LastWriteTimeUtc.Ticks;
-        if (_entries.TryGetValue(info.FullName, out var known) && known.Size == info.Length && known.Modified == stamp)
-            return known.Hash;
-        var hash = await FileContentHashes.ComputeAsync(info.FullName, cancellationToken).ConfigureAwait(false);
-        _entries[info.FullName] = new Entry(info.Length, stamp, hash);
-        return hash;
+        var full = Path.GetFullPath(path);
+        var hash = await _hashes.StampedHashAsync(full, cancellationToken).ConfigureAwait(false);
+        _entries[full] = hash;
+        return hash.Hash;
     }
 
     public void Save()
@@ -45,6 +49,4 @@ public sealed class ContentHasher
         if (_storePath is null) return;
         AtomicFile.WriteAllText(_storePath, JsonSerializer.Serialize(_entries.ToDictionary(e => e.Key, e => e.Value), DubAgentJson.Options));
     }
-
-    public sealed record Entry(long Size, long Modified, string Hash);
 }

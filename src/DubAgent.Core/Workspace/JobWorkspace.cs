@@ -12,10 +12,11 @@ public sealed class JobWorkspace
     public const string RecordFileName = "step.json";
 
     /// <summary>Opens a job folder: a new, empty or DubAgent-made one (see <see cref="JobFolder"/>).</summary>
-    public JobWorkspace(string directory)
+    /// <param name="hashes">The process's content-hash memo (the media layer's), so the job and the probes read a file once.</param>
+    public JobWorkspace(string directory, FileContentHashes? hashes = null)
     {
         Directory = JobFolder.Claim(directory);
-        Hasher = new ContentHasher(Path.Combine(Directory, "hashes.json"));
+        Hasher = new ContentHasher(Path.Combine(Directory, "hashes.json"), hashes);
     }
 
     public string Directory { get; }

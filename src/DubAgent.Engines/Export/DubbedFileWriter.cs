@@ -11,7 +11,7 @@ public sealed record WrittenDub(MediaInfo Info, AudioVideoLengths? Lengths, Peak
 /// video end within one frame, and the encoded dub track stays under the true-peak ceiling (<see cref="TruePeakGuard"/>).
 /// A refused or failed file leaves nothing under the final name, not even an older result.
 /// </summary>
-public sealed class DubbedFileWriter(MediaProbe probe, LoudnessMeter meter)
+public sealed class DubbedFileWriter(IMediaToolkit media)
 {
     /// <param name="encode">Writes the file to the given path with the dub track at the given gain (dB).</param>
     public async Task<WrittenDub> WriteAsync(string outputPath, string sourcePath, Func<string, double, Task> encode,
@@ -23,10 +23,10 @@ public sealed class DubbedFileWriter(MediaProbe probe, LoudnessMeter meter)
             await AtomicFile.WriteAsync(outputPath, async temporary =>
             {
                 await encode(temporary, 0).ConfigureAwait(false);
-                var info = await probe.ProbeAsync(temporary, cancellationToken).ConfigureAwait(false);
+                var info = await media.ProbeAsync(temporary, cancellationToken).ConfigureAwait(false);
                 var lengths = AudioVideoLengths.Of(info);
                 lengths?.RequireWithinOneFrame(outputPath, sourcePath);
-                var peaks = await new TruePeakGuard(meter).HoldAsync(temporary, gain => encode(temporary, gain), cancellationToken)
+                var peaks = await new TruePeakGuard(media).HoldAsync(temporary, gain => encode(temporary, gain), cancellationToken)
                     .ConfigureAwait(false);
                 written = new WrittenDub(info with { Path = outputPath }, lengths, peaks);
             }).ConfigureAwait(false);

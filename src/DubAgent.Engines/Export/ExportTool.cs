@@ -9,7 +9,7 @@ using DubAgent.Engines.Mixing;
 namespace DubAgent.Engines.Export;
 
 /// <summary>The `export` tool: one dubbed video per language or cast, subtitles beside them, and one package zip.</summary>
-public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter meter) : Tool<ExportArguments, ExportResult>
+public sealed class ExportTool(IMediaToolkit media) : Tool<ExportArguments, ExportResult>
 {
     private const int MaxRecipeChars = 64 * 1024;
 
@@ -33,7 +33,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
         var dubs = DubsOf(arguments, context.Paths);
         var bitrate = Bitrate(arguments.AudioBitrate);
         var videoPath = InputPath.Require(context.Paths, arguments.Video, "video");
-        var source = await probe.ProbeAsync(videoPath, ct).ConfigureAwait(false);
+        var source = await media.ProbeAsync(videoPath, ct).ConfigureAwait(false);
         if (arguments.KeepOriginalAudio && source.FirstAudio is null)
             throw new InputException($"keep_original_audio is set but '{arguments.Video}' has no audio track.", "Set keep_original_audio to false.");
         var audioOnly = source.FirstVideo is null;
@@ -104,10 +104,10 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
         {
             var gained = tracks.Select((t, i) => i == 0 ? t with { GainDb = gainDb } : t).ToList();
             return audioOnly
-                ? muxer.WriteAudioOnlyAsync(gained, path, source.Duration, bitrate, progress, ct)
-                : muxer.WriteVideoAsync(source, gained, path, bitrate, embeddedSubtitles, progress, ct);
+                ? media.WriteAudioOnlyAsync(gained, path, source.Duration, bitrate, progress, ct)
+                : media.WriteVideoAsync(source, gained, path, bitrate, embeddedSubtitles, progress, ct);
         }
-        var written = await new DubbedFileWriter(probe, meter).WriteAsync(output, source.Path, Encode, ct).ConfigureAwait(false);
+        var written = await new DubbedFileWriter(media).WriteAsync(output, source.Path, Encode, ct).ConfigureAwait(false);
         var loudness = written.Peaks.Final;
         notes.AddRange(written.Peaks.NotesFor(Path.GetFileName(output)));
 
@@ -177,7 +177,7 @@ public sealed class ExportTool(MediaProbe probe, Muxer muxer, LoudnessMeter mete
             if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
                 throw new InputException($"The stem name '{name}' is not a plain name.", "Use names like vocals, background or music_and_effects (letters, digits, _ and -).");
             var path = InputPath.Require(paths, file, $"stems.{name}");
-            var info = await probe.ProbeAsync(path, ct).ConfigureAwait(false);
+            var info = await media.ProbeAsync(path, ct).ConfigureAwait(false);
             var audio = info.FirstAudio ?? throw new InputException($"The stem '{name}' ('{file}') has no audio stream.", "Give the WAV files separate_audio wrote.");
             stems.Add(new HandedStem(name, path, audio.SampleRate ?? 0, audio.Channels ?? 0, Math.Round(audio.Duration ?? info.Duration, 3)));
         }

@@ -1,4 +1,4 @@
-using DubAgent.Core.Media;
+using DubAgent.Abstractions.Media;
 using DubAgent.Engines.Mixing;
 
 namespace DubAgent.Engines.Export;
@@ -25,7 +25,7 @@ public sealed record PeakHold(LoudnessMeasurement Final, double FirstTruePeakDbt
 /// Measures the dub track as encoded; while it is over, encodes again with the gain lowered by its excess over the mix's
 /// own ceiling plus a margin, at most twice. The mix's 0.5 dB of headroom usually makes one encode enough.
 /// </summary>
-public sealed class TruePeakGuard(LoudnessMeter meter)
+public sealed class TruePeakGuard(IMediaToolkit media)
 {
     public const int MaxReencodes = 2;
 
@@ -36,7 +36,7 @@ public sealed class TruePeakGuard(LoudnessMeter meter)
     /// <param name="encodeWithGain">Encodes the file again with the dub track at this gain (dB).</param>
     public async Task<PeakHold> HoldAsync(string path, Func<double, Task> encodeWithGain, CancellationToken cancellationToken)
     {
-        var measured = await meter.MeasureAsync(path, cancellationToken).ConfigureAwait(false);
+        var measured = await media.MeasureLoudnessAsync(path, cancellationToken).ConfigureAwait(false);
         var first = measured.TruePeakDbtp;
         double gain = 0;
         var encodes = 1;
@@ -44,7 +44,7 @@ public sealed class TruePeakGuard(LoudnessMeter meter)
         {
             gain -= measured.TruePeakDbtp - LoudnessTarget.MixCeilingDbtp + MarginDb;
             await encodeWithGain(gain).ConfigureAwait(false);
-            measured = await meter.MeasureAsync(path, cancellationToken).ConfigureAwait(false);
+            measured = await media.MeasureLoudnessAsync(path, cancellationToken).ConfigureAwait(false);
             encodes++;
         }
         return new PeakHold(measured, first, gain, encodes);

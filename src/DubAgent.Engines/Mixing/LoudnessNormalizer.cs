@@ -1,5 +1,6 @@
 using System.Globalization;
 using DubAgent.Abstractions;
+using DubAgent.Abstractions.Media;
 using DubAgent.Core.Media;
 
 namespace DubAgent.Engines.Mixing;
@@ -13,14 +14,14 @@ public sealed record NormalizationOutcome(LoudnessMeasurement Input, LoudnessMea
 /// over the ceiling, loudnorm would switch itself to its dynamic mode, which misses the target by 1 to 3 LU on speech
 /// (measured on the jfk clip); instead the gain is applied with a 4x-oversampled look-ahead limiter and re-measured.
 /// </summary>
-public sealed class LoudnessNormalizer(Ffmpeg ffmpeg, LoudnessMeter meter)
+public sealed class LoudnessNormalizer(IMediaToolkit media)
 {
     private const int LimiterPasses = 4;
 
     public async Task<NormalizationOutcome> NormalizeAsync(string inputPath, string outputPath, LoudnessTarget target,
         int sampleRate, int channels, double durationSeconds, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
     {
-        var input = await meter.MeasureAsync(inputPath, cancellationToken).ConfigureAwait(false);
+        var input = await media.MeasureLoudnessAsync(inputPath, cancellationToken).ConfigureAwait(false);
         if (double.IsNegativeInfinity(input.TruePeakDbtp) || input.IntegratedLufs <= -69.9)
         {
             // Silence has no loudness to normalize: copy it through untouched.
@@ -36,7 +37,7 @@ public sealed class LoudnessNormalizer(Ffmpeg ffmpeg, LoudnessMeter meter)
                 $"measured_I={F(input.IntegratedLufs)}", $"measured_TP={F(input.TruePeakDbtp)}",
                 $"measured_LRA={F(input.LoudnessRangeLu)}", $"measured_thresh={F(input.ThresholdLufs)}", "linear=true");
             await RenderAsync(inputPath, outputPath, [loudnorm], sampleRate, channels, durationSeconds, progress, cancellationToken).ConfigureAwait(false);
-            var output = await meter.MeasureAsync(outputPath, cancellationToken).ConfigureAwait(false);
+            var output = await media.MeasureLoudnessAsync(outputPath, cancellationToken).ConfigureAwait(false);
             // loudnorm quietly turns dynamic when its own checks refuse linear mode: only a verified result counts.
             if (Math.Abs(output.IntegratedLufs - target.IntegratedLufs) <= 0.5 && output.TruePeakDbtp <= LoudnessTarget.MixCeilingDbtp + 0.2)
                 return new NormalizationOutcome(input, output, "loudnorm_linear", gain);
@@ -48,7 +49,7 @@ public sealed class LoudnessNormalizer(Ffmpeg ffmpeg, LoudnessMeter meter)
         {
             await RenderAsync(inputPath, outputPath, Limited(gain, limit, sampleRate), sampleRate, channels, durationSeconds, progress, cancellationToken)
                 .ConfigureAwait(false);
-            result = await meter.MeasureAsync(outputPath, cancellationToken).ConfigureAwait(false);
+            result = await media.MeasureLoudnessAsync(outputPath, cancellationToken).ConfigureAwait(false);
             var miss = target.IntegratedLufs - result.IntegratedLufs;
             var overshoot = result.TruePeakDbtp - LoudnessTarget.MixCeilingDbtp;
             if (Math.Abs(miss) <= 0.2 && overshoot <= 0) break;
@@ -74,7 +75,7 @@ public sealed class LoudnessNormalizer(Ffmpeg ffmpeg, LoudnessMeter meter)
         // loudnorm and the limiter run above the base rate; bring the result back to the source's rate and layout.
         var chain = filters.Concat([$"aresample={sampleRate}:resampler=soxr",
             $"aformat=sample_fmts=s32:sample_rates={sampleRate}:channel_layouts={ChannelLayouts.For(channels)}"]);
-        await AtomicFile.WriteAsync(outputPath, temporary => ffmpeg.RunAsync(
+        await AtomicFile.WriteAsync(outputPath, temporary => media.RunFfmpegAsync(
             ["-i", inputPath, "-af", string.Join(',', chain), "-c:a", "pcm_s24le", "-f", "wav", temporary],
             durationSeconds, progress, "normalize loudness", cancellationToken)).ConfigureAwait(false);
     }

@@ -10,7 +10,7 @@ using DubAgent.Engines.Transcription;
 namespace DubAgent.Engines.Mixing;
 
 /// <summary>The `mix` tool: voice over the ducked bed (background stem or original audio) and music, normalized to a loudness target.</summary>
-public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg ffmpeg, LoudnessMeter meter) : Tool<MixArguments, MixResult>
+public sealed class MixTool(IMediaToolkit media) : Tool<MixArguments, MixResult>
 {
     public const string FileName = "mix.wav";
     public const string RecordName = "mix.json";
@@ -43,7 +43,7 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
         var bedName = arguments.Background is not null ? "background" : "original";
         var bed = bedPath is null ? null : await ProbeAudioAsync(InputPath.Require(context.Paths, bedPath, bedName), bedName, ct).ConfigureAwait(false);
         var music = arguments.Music is null ? null : await ProbeAudioAsync(InputPath.Require(context.Paths, arguments.Music, "music"), "music", ct).ConfigureAwait(false);
-        var video = arguments.Video is null ? null : await probe.ProbeAsync(InputPath.Require(context.Paths, arguments.Video, "video"), ct).ConfigureAwait(false);
+        var video = arguments.Video is null ? null : await media.ProbeAsync(InputPath.Require(context.Paths, arguments.Video, "video"), ct).ConfigureAwait(false);
         var vocals = arguments.Vocals is null ? null : await ProbeAudioAsync(InputPath.Require(context.Paths, arguments.Vocals, "vocals"), "vocals", ct).ConfigureAwait(false);
         var speech = arguments.Transcript is null ? null : SpeechOf(InputPath.Require(context.Paths, arguments.Transcript, "transcript"));
 
@@ -89,10 +89,11 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
                 Frames = frames,
                 Ducking = settings.Ducking,
             };
-            await ffmpeg.RunAsync(graph.BuildArguments(premix), duration, new ProgressSlice(context.Progress, 0.1, 0.5, "mix"),
+            // A multi-input filter graph (mix, sidechain ducking): FFMpegCore's argument builder has no words for it.
+            await media.RunFfmpegAsync(graph.BuildArguments(premix), duration, new ProgressSlice(context.Progress, 0.1, 0.5, "mix"),
                 "mix the voice, background and music", ct).ConfigureAwait(false);
 
-            var normalizer = new LoudnessNormalizer(ffmpeg, meter);
+            var normalizer = new LoudnessNormalizer(media);
             var output = Path.Combine(work, FileName);
             var outcome = await normalizer.NormalizeAsync(premix, output, settings.Loudness, rate, channels, duration,
                 new ProgressSlice(context.Progress, 0.5, 1.0, "normalize loudness"), ct).ConfigureAwait(false);
@@ -136,7 +137,7 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
         List<string> temporaries, List<string> notes, ToolContext context)
     {
         var decoded = Temporary(work, "music.decoded.wav", temporaries);
-        await extractor.ExtractAsync(music.Path, decoded, rate, channels, SampleEncoding.Float32,
+        await media.ExtractAudioAsync(music.Path, decoded, rate, channels, SampleEncoding.Float32,
             new ProgressSlice(context.Progress, 0, 0.05, "decode music"), context.CancellationToken).ConfigureAwait(false);
         var musicBed = Temporary(work, "music.bed.wav", temporaries);
         var starts = new MusicBedWriter().Write(decoded, musicBed, frames, context.CancellationToken);
@@ -179,7 +180,7 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
         {
             try
             {
-                using var reader = new WavReader(audio.Path);
+                using var reader = media.OpenWav(audio.Path);
                 return audio.Path;
             }
             catch (MediaException)
@@ -188,7 +189,7 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
             }
         }
         var decoded = Temporary(work, Path.GetFileNameWithoutExtension(audio.Path) + ".decoded.wav", temporaries);
-        await extractor.ExtractAsync(audio.Path, decoded, rate, channels, SampleEncoding.Float32, null, context.CancellationToken).ConfigureAwait(false);
+        await media.ExtractAudioAsync(audio.Path, decoded, rate, channels, SampleEncoding.Float32, null, context.CancellationToken).ConfigureAwait(false);
         return decoded;
     }
 
@@ -197,7 +198,7 @@ public sealed class MixTool(MediaProbe probe, AudioExtractor extractor, Ffmpeg f
         MediaInfo info;
         try
         {
-            info = await probe.ProbeAsync(path, ct).ConfigureAwait(false);
+            info = await media.ProbeAsync(path, ct).ConfigureAwait(false);
         }
         catch (MediaException e)
         {

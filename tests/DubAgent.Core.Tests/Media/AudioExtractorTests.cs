@@ -52,7 +52,7 @@ public sealed class AudioExtractorTests : IDisposable
     [Fact]
     public async Task The_toolkit_interface_extracts_too()
     {
-        IMediaToolkit toolkit = new MediaToolkit(_media.Probe, _media.Extractor);
+        IMediaToolkit toolkit = new MediaToolkit(_media.Probe, _media.Extractor, _media.Ffmpeg, _media.Muxer, new LoudnessMeter(_media.Ffmpeg));
         var video = await _media.VideoWithAudioAsync();
         var output = _media.PathOf("toolkit.wav");
         await toolkit.ExtractAudioAsync(video, output, 8000, 1, SampleEncoding.Pcm16, null, CancellationToken.None);

@@ -58,5 +58,15 @@ public sealed class MediaProbeTests : IDisposable
         Assert.Equal(3.5, info.Duration);
     }
 
+    [Fact]
+    public async Task A_path_with_quotes_and_spaces_is_probed()
+    {
+        // ffprobe's arguments are an array: nothing in a file name can split or end an argument.
+        var path = await _media.SineWavAsync("it's a \"quoted\" name\\.wav", 16000, 1);
+        var info = await _media.Probe.ProbeAsync(path, CancellationToken.None);
+        Assert.Equal(1.0, info.Duration, 3);
+        Assert.Equal(16000, info.FirstAudio!.SampleRate);
+    }
+
     public void Dispose() => _media.Dispose();
 }

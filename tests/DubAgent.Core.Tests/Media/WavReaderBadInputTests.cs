@@ -45,7 +45,8 @@ public sealed class WavReaderBadInputTests : IDisposable
     {
         var path = _media.PathOf("cut.wav");
         WavWriter.WriteAll(path, new AudioFormat(8000, 1), new float[100]);
-        File.WriteAllBytes(path, File.ReadAllBytes(path)[..30]);
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(FmtStart(bytes) + 10)]);
         var error = Assert.Throws<MediaException>(() => new WavReader(path));
         Assert.Contains("truncated", error.Message);
     }
@@ -56,7 +57,7 @@ public sealed class WavReaderBadInputTests : IDisposable
         var path = _media.PathOf("short.wav");
         WavWriter.WriteAll(path, new AudioFormat(8000, 2), MediaTestFolder.Noise(2000, 4));
         var bytes = File.ReadAllBytes(path);
-        File.WriteAllBytes(path, bytes[..(44 + 4 * 300 + 3)]); // 300 frames and 3 stray bytes
+        File.WriteAllBytes(path, bytes[..(DataStart(bytes) + 4 * 300 + 3)]); // 300 frames and 3 stray bytes
 
         using var reader = new WavReader(path);
         Assert.Equal(300, reader.FrameCount);
@@ -71,7 +72,7 @@ public sealed class WavReaderBadInputTests : IDisposable
         var path = _media.PathOf("bad-fmt.wav");
         WavWriter.WriteAll(path, new AudioFormat(8000, 1), new float[10]);
         var bytes = File.ReadAllBytes(path);
-        BitConverter.GetBytes(0x7FFFFFF0u).CopyTo(bytes, 16);
+        BitConverter.GetBytes(0x7FFFFFF0u).CopyTo(bytes, FmtStart(bytes) - 4);
         File.WriteAllBytes(path, bytes);
         var error = Assert.Throws<MediaException>(() => new WavReader(path));
         Assert.Contains("malformed", error.Message);
@@ -86,8 +87,8 @@ public sealed class WavReaderBadInputTests : IDisposable
         var path = _media.PathOf($"fmt-{tag}-{bits}.wav");
         WavWriter.WriteAll(path, new AudioFormat(8000, 1), new float[10]);
         var bytes = File.ReadAllBytes(path);
-        BitConverter.GetBytes((ushort)tag).CopyTo(bytes, 20);
-        BitConverter.GetBytes((ushort)bits).CopyTo(bytes, 34);
+        BitConverter.GetBytes((ushort)tag).CopyTo(bytes, FmtStart(bytes));
+        BitConverter.GetBytes((ushort)bits).CopyTo(bytes, FmtStart(bytes) + 14);
         File.WriteAllBytes(path, bytes);
         var error = Assert.Throws<MediaException>(() => new WavReader(path));
         Assert.Contains("ffmpeg", error.Hint);
@@ -99,11 +100,16 @@ public sealed class WavReaderBadInputTests : IDisposable
         var path = _media.PathOf("nine.wav");
         WavWriter.WriteAll(path, new AudioFormat(8000, 1), new float[10]);
         var bytes = File.ReadAllBytes(path);
-        BitConverter.GetBytes((ushort)9).CopyTo(bytes, 22);
+        BitConverter.GetBytes((ushort)9).CopyTo(bytes, FmtStart(bytes) + 2);
         File.WriteAllBytes(path, bytes);
         Assert.Throws<MediaException>(() => new WavReader(path));
         Assert.Throws<ArgumentOutOfRangeException>(() => new WavWriter(_media.PathOf("nine-out.wav"), new AudioFormat(8000, 9)));
     }
+
+    /// <summary>Where the format chunk's fields start (the writer may put other chunks, e.g. JUNK for RF64, before it).</summary>
+    private static int FmtStart(byte[] wav) => wav.AsSpan().IndexOf("fmt "u8) + 8;
+
+    private static int DataStart(byte[] wav) => wav.AsSpan().IndexOf("data"u8) + 8;
 
     public void Dispose() => _media.Dispose();
 }

@@ -156,12 +156,23 @@ public sealed class WavRoundTripTests : IDisposable
             w.Write("fmt "u8); w.Write(40);
             w.Write((ushort)0xFFFE); w.Write((ushort)1); w.Write(8000); w.Write(32000); w.Write((ushort)4); w.Write((ushort)32);
             w.Write((ushort)22); w.Write((ushort)32); w.Write(4);
-            w.Write((ushort)3); w.Write(new byte[14]); // subformat GUID: IEEE float
+            w.Write(new Guid("00000003-0000-0010-8000-00aa00389b71").ToByteArray()); // subformat: KSDATAFORMAT_SUBTYPE_IEEE_FLOAT
             w.Write("data"u8); w.Write(8); w.Write(0.25f); w.Write(-0.5f);
         }
         var (format, samples) = WavReader.ReadAll(path);
         Assert.Equal(new AudioFormat(8000, 1, SampleEncoding.Float32), format);
         Assert.Equal([0.25f, -0.5f], samples);
+    }
+
+    [Fact]
+    public async Task Wave_format_extensible_written_by_ffmpeg_is_read()
+    {
+        // ffmpeg writes WAVE_FORMAT_EXTENSIBLE for more than two channels.
+        var path = await _media.SineWavAsync("six.wav", 48000, 6, "pcm_s24le");
+        var (format, samples) = WavReader.ReadAll(path);
+        Assert.Equal(new AudioFormat(48000, 6, SampleEncoding.Pcm24), format);
+        Assert.Equal(48000 * 6, samples.Length);
+        Assert.InRange(samples.Max(), 0.12, 0.13); // the sine's amplitude is 1/8
     }
 
     public void Dispose() => _media.Dispose();

@@ -27,7 +27,7 @@ public sealed class SpeechFixtures : IDisposable
     public static IProcessRunner Runner { get; } = new ProcessRunner();
 
     public static IMediaToolkit Media { get; } =
-        new MediaToolkit(new MediaProbe(Runner), new AudioExtractor(new Ffmpeg(Runner), new MediaProbe(Runner)));
+        MediaToolkit.Over(Runner);
 
     /// <summary>Speech regions from the energy detector, which these engines' figures were measured with.</summary>
     public static SpeechRegionFinder EnergyRegions { get; } = new(new EnergySpeechDetector());

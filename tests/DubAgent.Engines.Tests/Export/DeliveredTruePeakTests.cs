@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DubAgent.Abstractions.Media;
 using DubAgent.Core.Media;
 using DubAgent.Engines.Export;
 using DubAgent.Engines.Mixing;

@@ -1,3 +1,4 @@
+using DubAgent.Abstractions.Media;
 using DubAgent.Core.Media;
 
 namespace DubAgent.Engines.Tests.Mixing;

@@ -24,9 +24,9 @@ public sealed class MixMedia : IDisposable
     public MediaProbe Probe { get; }
     public LoudnessMeter Meter { get; }
 
-    public MixTool MixTool() => new(Probe, new AudioExtractor(Ffmpeg, Probe), Ffmpeg, Meter);
+    public MixTool MixTool() => new(MediaToolkit.Over(Runner));
 
-    public ExportTool ExportTool() => new(Probe, new Muxer(Ffmpeg, Probe), Meter);
+    public ExportTool ExportTool() => new(MediaToolkit.Over(Runner));
 
     public ToolContext Context(string step = "mix") => new()
     {

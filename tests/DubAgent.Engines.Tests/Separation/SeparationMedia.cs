@@ -21,7 +21,7 @@ public sealed class SeparationMedia : IDisposable
         Directory.CreateDirectory(Folder);
         Ffmpeg = new Ffmpeg(Runner);
         Probe = new MediaProbe(Runner);
-        Media = new MediaToolkit(Probe, new AudioExtractor(Ffmpeg, Probe));
+        Media = new MediaToolkit(Probe, new AudioExtractor(Ffmpeg, Probe), Ffmpeg, new Muxer(Ffmpeg, Probe), new LoudnessMeter(Ffmpeg));
     }
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"dubagent-sep-{Guid.NewGuid():N}");

@@ -1,4 +1,4 @@
-namespace DubAgent.Core.Media;
+namespace DubAgent.Abstractions.Media;
 
 /// <summary>EBU R128 / ITU-R BS.1770 figures of one audio stream.</summary>
 /// <param name="IntegratedLufs">Integrated (programme) loudness, LUFS; -70 for silence.</param>

@@ -24,6 +24,6 @@ public static class EngineOptionsSections
         .AddOptionsSection<LlmSettings>(LlmSettings.Section)
         .AddOptionsSection<EspeakNgOptions>(EspeakNgOptions.Section)
         .AddOptionsSection<PiperOptions>(PiperOptions.Section)
-        .AddOptionsSection<SpeechDetection.SileroVadSettings>("Vad")
-        .AddOptionsSection<Transcription.Whisper.WhisperSettings>("Whisper");
+        .AddOptionsSection<SpeechDetection.SileroVadSettings>(SpeechDetection.SileroVadSettings.Section)
+        .AddOptionsSection<Transcription.Whisper.WhisperSettings>(Transcription.Whisper.WhisperSettings.Section);
 }

@@ -7,7 +7,6 @@ using DubAgent.Abstractions.Voices;
 using DubAgent.Core.Media;
 using DubAgent.Engines.Diarization;
 using DubAgent.Engines.Synthesis;
-using DubAgent.Engines.Transcription;
 using DubAgent.Engines.Voices;
 using Microsoft.Extensions.DependencyInjection;
 

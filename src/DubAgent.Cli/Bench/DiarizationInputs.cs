@@ -1,7 +1,7 @@
 using System.Globalization;
+using DubAgent.Abstractions;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Engines.Diarization;
-using DubAgent.Engines.Transcription;
 
 namespace DubAgent.Cli.Bench;
 

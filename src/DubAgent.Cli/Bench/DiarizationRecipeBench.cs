@@ -1,10 +1,10 @@
 using System.Diagnostics;
+using DubAgent.Abstractions;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Core.Pipelines;
 using DubAgent.Engines.Diarization;
 using DubAgent.Engines.Synthesis;
-using DubAgent.Engines.Transcription;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Cli.Bench;

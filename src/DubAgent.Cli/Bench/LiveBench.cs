@@ -1,4 +1,5 @@
 using System.Globalization;
+using DubAgent.Server;
 using DubAgent.Server.Hosting;
 using DubAgent.Server.Live.Client;
 using DubAgent.Server.Live.Sessions;

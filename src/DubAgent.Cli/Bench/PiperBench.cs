@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using DubAgent.Abstractions;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Core.Media;
 using DubAgent.Engines.Synthesis;
-using DubAgent.Engines.Transcription;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Cli.Bench;

@@ -1,10 +1,10 @@
 using System.Diagnostics;
+using DubAgent.Abstractions;
 using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Models;
 using DubAgent.Core.Dsp;
 using DubAgent.Engines.Diarization;
 using DubAgent.Engines.SpeechDetection;
-using DubAgent.Engines.Transcription;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

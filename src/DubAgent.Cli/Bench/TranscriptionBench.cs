@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using DubAgent.Abstractions;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Core.Scoring;
-using DubAgent.Engines.Transcription;
 using DubAgent.Engines.Transcription.Whisper;
 using Microsoft.Extensions.DependencyInjection;
 

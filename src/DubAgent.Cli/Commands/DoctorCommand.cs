@@ -4,6 +4,7 @@ using DubAgent.Abstractions;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Cli.Doctor;
 using DubAgent.Cli.Hosting;
+using DubAgent.Core.Configuration;
 using DubAgent.Core.Plugins;
 using DubAgent.Core.Processes;
 using DubAgent.Core.Registry;
@@ -37,6 +38,7 @@ public static class DoctorCommand
                 PluginProblems = plugins.Failed.Select(f => $"{f.AssemblyPath}: {f.Reason}")
                     .Concat(services.GetRequiredService<RegistrationProblems>().All).Distinct().ToList(),
                 ConfigurationProblems = host.ConfigurationProblems,
+                Settings = SettingsView.Effective(services.GetRequiredService<IConfiguration>(), services.GetServices<OptionsSection>()),
             };
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
@@ -82,6 +84,10 @@ public static class DoctorCommand
         foreach (var (key, value) in report.Configuration) config.AddRow(Cell(key), Cell(value));
         if (report.Configuration.Count == 0) config.AddRow("(none)", "dubagent.json, DUBAGENT_ variables or --config key=value");
         console.Write(config);
+
+        var settings = new Table().Expand().Title("Settings in effect (every options section, defaults included; secrets masked)").AddColumns("key", "value");
+        foreach (var (key, value) in report.Settings) settings.AddRow(Cell(key), Cell(value));
+        console.Write(settings);
 
         if (report.ConfigurationProblems.Count > 0)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Cli.Hosting;
+using DubAgent.Server;
 using DubAgent.Server.Hosting;
 using DubAgent.Server.Transports;
 using Microsoft.Extensions.Configuration;
@@ -45,8 +46,7 @@ public static class ServeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var configuration = host.Configuration;
-            var configured = ServerOptions.From(configuration);
+            var configured = ServerOptions.From(host.Configuration);
             var options = new DubAgentServerOptions
             {
                 JobsDirectory = parse.GetValue(jobs) ?? (configured.JobsDirectory is { Length: > 0 } j ? j : DubAgentServerOptions.DefaultJobsDirectory()),
@@ -76,7 +76,7 @@ public static class ServeCommand
                 return 0;
             }
 
-            var binding = HttpBinding.Parse(address, parse.GetValue(token) ?? configuration["Token"]);
+            var binding = HttpBinding.Parse(address, parse.GetValue(token) ?? configured.Token);
             await using var web = await McpHttpHost.StartAsync(server, binding, cancellationToken).ConfigureAwait(false);
             await parse.InvocationConfiguration.Output.WriteLineAsync($"Serving MCP at {web.Endpoint}").ConfigureAwait(false);
             await stderr.WriteLineAsync($"{server.Tools.Count} tools; roots: {allowed}; jobs: {server.Jobs.Directory}; " +

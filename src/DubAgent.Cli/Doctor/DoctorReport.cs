@@ -26,6 +26,9 @@ public sealed record DoctorReport(
     /// <summary>Unknown keys, bad values and malformed --config entries: every other command refuses to start with them.</summary>
     public IReadOnlyList<ConfigurationProblem> ConfigurationProblems { get; init; } = [];
 
+    /// <summary>Every options section's keys as bound, defaults included, secrets masked (<see cref="SettingsView"/>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Required programs (ffmpeg, ffprobe) that are missing: without them nothing works.</summary>
     public IEnumerable<ProgramReport> MissingRequired => Programs.Where(p => p.Required && !p.Found);
 

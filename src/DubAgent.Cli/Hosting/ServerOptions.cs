@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace DubAgent.Cli.Hosting;
 
-/// <summary>The "Server" section: defaults of `dubagent serve` that its --jobs, --max-calls, --wait, --max-sessions and --session-idle override.</summary>
+/// <summary>The "Server" section: defaults of `dubagent serve` that its --jobs, --max-calls, --wait, --max-sessions, --session-idle and --token override.</summary>
 public sealed class ServerOptions
 {
     public const string Section = "Server";
@@ -32,5 +32,19 @@ public sealed class ServerOptions
     [Range(1, 2048)]
     public int MaxResourceMegabytes { get; set; } = 64;
 
-    public static ServerOptions From(IConfiguration configuration) => configuration.GetOptions<ServerOptions>(Section);
+    /// <summary>The bearer token HTTP clients must send (--token wins). The DUBAGENT_TOKEN variable sets it when Server:Token is unset.</summary>
+    public string? Token { get; set; }
+
+    public static ServerOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetOptions<ServerOptions>(Section);
+        // DUBAGENT_TOKEN arrives as the top-level key "Token", bound here to its own small class like any section.
+        if (string.IsNullOrWhiteSpace(options.Token)) options.Token = configuration.Get<TokenVariable>()?.Token;
+        return options;
+    }
+
+    private sealed class TokenVariable
+    {
+        public string? Token { get; set; }
+    }
 }

@@ -1,3 +1,4 @@
+using DubAgent.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace DubAgent.Core.Models;
@@ -22,17 +23,18 @@ public sealed record ModelStoreOptions
 
     public int Attempts { get; init; } = 3;
 
+    /// <summary>The "Models" section bound once to <see cref="ModelsSection"/> (its keys as spelled), turned into paths and spans.</summary>
     public static ModelStoreOptions From(IConfiguration? configuration)
     {
-        var section = configuration?.GetSection("Models");
+        var keys = configuration?.GetOptions<ModelsSection>(ModelsSection.Section) ?? new ModelsSection();
         return new ModelStoreOptions
         {
-            Directory = section?["Directory"] is { Length: > 0 } folder ? Path.GetFullPath(ExpandHome(folder)) : DefaultDirectory(),
-            AutoDownload = section?.GetValue("AutoDownload", true) ?? true,
-            CatalogFile = section?["Catalog"] is { Length: > 0 } catalog ? Path.GetFullPath(ExpandHome(catalog)) : null,
-            ConnectTimeout = TimeSpan.FromSeconds(Math.Max(0.1, section?.GetValue("ConnectTimeoutSeconds", 5.0) ?? 5.0)),
-            ReadTimeout = TimeSpan.FromSeconds(Math.Max(0.1, section?.GetValue("ReadTimeoutSeconds", 30.0) ?? 30.0)),
-            Attempts = Math.Max(1, section?.GetValue("Attempts", 3) ?? 3),
+            Directory = keys.Directory is { Length: > 0 } folder ? Path.GetFullPath(ExpandHome(folder)) : DefaultDirectory(),
+            AutoDownload = keys.AutoDownload,
+            CatalogFile = keys.Catalog is { Length: > 0 } catalog ? Path.GetFullPath(ExpandHome(catalog)) : null,
+            ConnectTimeout = TimeSpan.FromSeconds(Math.Max(0.1, keys.ConnectTimeoutSeconds)),
+            ReadTimeout = TimeSpan.FromSeconds(Math.Max(0.1, keys.ReadTimeoutSeconds)),
+            Attempts = Math.Max(1, keys.Attempts),
         };
     }
 

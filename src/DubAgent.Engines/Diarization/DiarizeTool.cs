@@ -1,10 +1,10 @@
 using DubAgent.Abstractions.Domain;
+using DubAgent.Abstractions;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
-using DubAgent.Engines.Transcription;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DubAgent.Engines.Diarization;
@@ -61,7 +61,7 @@ public sealed class DiarizeTool : Tool<DiarizeArguments, DiarizeResult>
 
         var output = OutputPath(arguments, context, transcriptPath);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        TranscriptJson.Write(output, result);
+        AtomicFile.WriteAllText(output, TranscriptJson.ToJson(result));
         var rttm = Path.ChangeExtension(output, ".rttm");
         AtomicFile.WriteAllText(rttm, string.Join('\n', Rttm.Format(turns, Path.GetFileNameWithoutExtension(input))) + "\n");
 

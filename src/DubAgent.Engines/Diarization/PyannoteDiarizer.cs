@@ -4,7 +4,7 @@ using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Media;
 using DubAgent.Core.Processes;
-using DubAgent.Engines.Transcription;
+using DubAgent.Engines.SpeechDetection;
 using Microsoft.Extensions.Configuration;
 
 namespace DubAgent.Engines.Diarization;

@@ -1,6 +1,6 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Media;
-using DubAgent.Engines.Transcription;
+using DubAgent.Engines.SpeechDetection;
 
 namespace DubAgent.Engines.Diarization;
 

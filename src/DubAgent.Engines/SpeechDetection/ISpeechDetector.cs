@@ -1,7 +1,7 @@
 namespace DubAgent.Engines.SpeechDetection;
 
 /// <summary>
-/// Finds where people speak in a 16 kHz mono WAV (what <see cref="Transcription.Mono16kExtractor"/> makes). The one
+/// Finds where people speak in a 16 kHz mono WAV (what <see cref="Mono16kExtractor"/> makes). The one
 /// service analyze_media, transcription chunking and diarization ask for speech regions.
 /// </summary>
 public interface ISpeechDetector

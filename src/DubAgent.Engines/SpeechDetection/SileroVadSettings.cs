@@ -1,4 +1,5 @@
 using DubAgent.Abstractions.Errors;
+using DubAgent.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace DubAgent.Engines.SpeechDetection;
@@ -29,19 +30,13 @@ public sealed record SileroVadSettings
 
     public static SileroVadSettings Default { get; } = new();
 
+    public const string Section = "Vad";
+
+    /// <summary>The section bound to this record once (unset keys keep Silero's defaults), then checked.</summary>
     public static SileroVadSettings From(IConfiguration configuration)
     {
-        var d = Default;
-        var section = configuration.GetSection("Vad");
-        var settings = new SileroVadSettings
-        {
-            Model = string.IsNullOrWhiteSpace(section["Model"]) ? null : section["Model"]!.Trim(),
-            OnThreshold = section.GetValue(nameof(OnThreshold), d.OnThreshold),
-            OffThreshold = section.GetValue(nameof(OffThreshold), d.OffThreshold),
-            MinSpeechSeconds = section.GetValue(nameof(MinSpeechSeconds), d.MinSpeechSeconds),
-            MinSilenceSeconds = section.GetValue(nameof(MinSilenceSeconds), d.MinSilenceSeconds),
-            PadSeconds = section.GetValue(nameof(PadSeconds), d.PadSeconds),
-        };
+        var bound = configuration.GetOptions<SileroVadSettings>(Section);
+        var settings = bound with { Model = string.IsNullOrWhiteSpace(bound.Model) ? null : bound.Model.Trim() };
         settings.Check();
         return settings;
     }

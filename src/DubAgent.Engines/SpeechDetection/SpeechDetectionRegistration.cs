@@ -13,7 +13,7 @@ public static class SpeechDetectionRegistration
     {
         services.TryAddSingleton<InferenceSessionCache>();
         services.TryAddSingleton<ISpeechDetector, SileroOrEnergyDetector>();
-        services.TryAddSingleton<Transcription.SpeechRegionFinder>();
+        services.TryAddSingleton<SpeechRegionFinder>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Media;
 using DubAgent.Core.Dsp;
+using DubAgent.Engines.SpeechDetection;
 using Microsoft.Extensions.Configuration;
 using OpenAI;
 using OpenAI.Audio;

@@ -7,15 +7,17 @@ using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Media;
 using DubAgent.Core.Dsp;
 using DubAgent.Core.Processes;
+using DubAgent.Engines.SpeechDetection;
 using Microsoft.Extensions.Configuration;
 
 namespace DubAgent.Engines.Transcription;
 
 /// <summary>
 /// The built-in `pocketsphinx` engine (English): Debian's CMU pocketsphinx (pocketsphinx_batch, 5prealpha) with the
-/// pocketsphinx-en-us model. The speech detector (Silero VAD, else energy) finds the speech regions; one pocketsphinx_batch run
-/// decodes them all as utterances of a control file (start and end frames into one raw 16 kHz file), writing a
-/// CTM with per-word times and confidences. Each region becomes a segment. Settings: "Pocketsphinx:ModelDirectory".
+/// pocketsphinx-en-us model. The speech detector (Silero VAD, else energy) finds the speech regions; pocketsphinx_batch runs (one per core)
+/// decode them as utterances of one control file (start and end frames into one raw 16 kHz file), writing a
+/// CTM with per-word times and confidences. Each region becomes a segment. Settings: "Pocketsphinx:ModelDirectory",
+/// "Pocketsphinx:Parallelism".
 /// </summary>
 public sealed class PocketsphinxTranscriber(IProcessRunner runner, IMediaToolkit media, IConfiguration configuration, SpeechRegionFinder speech) : ITranscriber
 {
@@ -33,6 +35,8 @@ public sealed class PocketsphinxTranscriber(IProcessRunner runner, IMediaToolkit
     public IReadOnlyList<string> Languages => ["en"];
 
     private string ModelDirectory => PocketsphinxOptions.From(configuration).ModelDirectory;
+
+    private int Parallelism => PocketsphinxOptions.From(configuration).Parallelism ?? Environment.ProcessorCount;
 
     public Task<EngineStatus> CheckAsync(CancellationToken cancellationToken)
     {
@@ -67,15 +71,22 @@ public sealed class PocketsphinxTranscriber(IProcessRunner runner, IMediaToolkit
         var words = new Dictionary<string, List<WordTiming>>(StringComparer.Ordinal);
         try
         {
-            for (var offset = 0; offset < utterances.Count; offset += UtterancesPerRun)
-            {
-                context.Progress.Report(ProgressUpdate.Of(offset, utterances.Count, "recognising speech"));
-                var ctm = Path.Combine(folder, $"words_{offset:D6}.ctm");
-                var count = Math.Min(UtterancesPerRun, utterances.Count - offset);
-                await RunBatchAsync(folder, ctl, ctm, offset, count, context.CancellationToken).ConfigureAwait(false);
-                foreach (var (id, list) in PocketsphinxCtm.Parse(await File.ReadAllLinesAsync(ctm, context.CancellationToken).ConfigureAwait(false)))
-                    words[id] = list;
-            }
+            // The en-us model normalises each utterance on its own (CMN batch, its feat.params), so an utterance decodes
+            // alike in any run: the runs share the cores and the words are those of one run.
+            var parallelism = Parallelism;
+            var runs = Runs(utterances.Count, parallelism);
+            var finished = 0;
+            await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = context.CancellationToken },
+                async (run, token) =>
+                {
+                    var ctm = Path.Combine(folder, $"words_{run.Offset:D6}.ctm");
+                    await RunBatchAsync(folder, ctl, ctm, run.Offset, run.Count, token).ConfigureAwait(false);
+                    var parsed = PocketsphinxCtm.Parse(await File.ReadAllLinesAsync(ctm, token).ConfigureAwait(false));
+                    lock (words)
+                        foreach (var (id, list) in parsed) words[id] = list;
+                    var done = Interlocked.Add(ref finished, run.Count);
+                    context.Progress.Report(ProgressUpdate.Of(done, utterances.Count, "recognising speech"));
+                }).ConfigureAwait(false);
         }
         finally
         {
@@ -102,19 +113,28 @@ public sealed class PocketsphinxTranscriber(IProcessRunner runner, IMediaToolkit
         return transcript with { Segments = segments };
     }
 
+    /// <summary>
+    /// Even runs of the control file: at least one per core (up to one per utterance), none over UtterancesPerRun.
+    /// </summary>
+    internal static IReadOnlyList<(int Offset, int Count)> Runs(int utterances, int parallelism)
+    {
+        var runs = Math.Max((utterances + UtterancesPerRun - 1) / UtterancesPerRun, Math.Min(Math.Max(1, parallelism), utterances));
+        return Enumerable.Range(0, runs).Select(i => (Offset: utterances * i / runs, Count: utterances * (i + 1) / runs - utterances * i / runs)).ToList();
+    }
+
     private async Task RunBatchAsync(string folder, string ctl, string ctm, int offset, int count, CancellationToken cancellationToken)
     {
         var (hmm, lm, dict) = ModelFiles();
+        var log = Path.Combine(folder, $"pocketsphinx_{offset:D6}.log"); // one per run: runs work at once
         var arguments = new List<string>
         {
             "-adcin", "yes", "-cepdir", folder, "-cepext", ".raw", "-samprate", "16000",
             "-ctl", ctl, "-ctloffset", offset.ToString(CultureInfo.InvariantCulture), "-ctlcount", count.ToString(CultureInfo.InvariantCulture),
-            "-ctm", ctm, "-hmm", hmm, "-lm", lm, "-dict", dict, "-logfn", Path.Combine(folder, "pocketsphinx.log"),
+            "-ctm", ctm, "-hmm", hmm, "-lm", lm, "-dict", dict, "-logfn", log,
         };
         var result = await runner.RunAsync(new ProcessRequest(Program, arguments), cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded || !File.Exists(ctm))
         {
-            var log = Path.Combine(folder, "pocketsphinx.log");
             var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).Where(l => l.StartsWith("ERROR", StringComparison.Ordinal)).TakeLast(5)) : result.StderrTail;
             throw new EngineFailedException(Name, $"{Program} exited with code {result.ExitCode}", $"see {log}", tail);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DubAgent.Abstractions;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
@@ -53,7 +54,7 @@ public sealed class TranscribeTool : Tool<TranscribeArguments, TranscribeResult>
         var output = context.Paths.CheckWrite(
             Path.Combine(context.WorkDirectory, string.IsNullOrWhiteSpace(arguments.Output) ? "transcript.json" : arguments.Output), "output");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        TranscriptJson.Write(output, transcript);
+        AtomicFile.WriteAllText(output, TranscriptJson.ToJson(transcript));
 
         context.Report.Engine = engine.Name;
         context.Report.EngineVersion = status.Version;

@@ -6,6 +6,7 @@ using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Media;
 using DubAgent.Core.Dsp;
 using DubAgent.Core.Processes;
+using DubAgent.Engines.SpeechDetection;
 using Microsoft.Extensions.Configuration;
 
 namespace DubAgent.Engines.Transcription;

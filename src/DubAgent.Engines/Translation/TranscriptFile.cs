@@ -1,6 +1,6 @@
 using DubAgent.Abstractions.Domain;
+using DubAgent.Abstractions;
 using DubAgent.Abstractions.Errors;
-using DubAgent.Engines.Transcription;
 
 namespace DubAgent.Engines.Translation;
 

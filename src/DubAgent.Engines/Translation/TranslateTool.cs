@@ -7,7 +7,6 @@ using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
 using DubAgent.Engines.Languages;
-using DubAgent.Engines.Transcription;
 using DubAgent.Engines.Translation.Llm;
 using Microsoft.Extensions.DependencyInjection;
 

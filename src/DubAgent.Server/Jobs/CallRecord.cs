@@ -16,7 +16,7 @@ public static class CallRecord
 
     public static void Write(JobStep step, ITool tool)
     {
-        if (tool is Tools.IServerTool || !Directory.Exists(step.Directory)) return;
+        if (tool is ISelfRecordingTool || !Directory.Exists(step.Directory)) return;
         var record = new StepRecord
         {
             Step = step.Name,

@@ -1,7 +1,6 @@
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Tools;
-using DubAgent.Server.Tools;
 using Microsoft.Extensions.Logging;
 
 namespace DubAgent.Server.Jobs;

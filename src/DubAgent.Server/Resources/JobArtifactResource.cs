@@ -1,6 +1,4 @@
-using DubAgent.Server.Hosting;
 using DubAgent.Server.Jobs;
-using DubAgent.Server.Tools;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -37,7 +35,7 @@ public sealed class JobArtifactResource(ArtifactCatalog artifacts, long maxBytes
         var size = new FileInfo(path).Length;
         if (size > maxBytes)
             throw new McpProtocolException(
-                $"'{uri}' is {ResultText.Size(size)} of {mimeType}, over this server's resource limit of {ResultText.Size(maxBytes)}; " +
+                $"'{uri}' is {FileSizeText.Of(size)} of {mimeType}, over this server's resource limit of {FileSizeText.Of(maxBytes)}; " +
                 $"it is the file {path}. The server's operator can raise the limit (dubagent serve --max-resource-mb N, or Server:MaxResourceMegabytes).",
                 McpErrorCode.InvalidParams);
         if (MediaTypes.IsText(mimeType))

@@ -25,33 +25,6 @@ public sealed class GetJobArguments
     public bool AllFiles { get; init; }
 }
 
-public sealed record JobStepEntry(
-    string Step,
-    string Tool,
-    [property: Description("queued, running, succeeded, failed, cancelled, interrupted (its process died before it finished), or earlier (made by an earlier server run).")] string Status,
-    [property: Description("0..1 while running, when the tool knows.")] double? Progress,
-    string? Message,
-    string? Engine,
-    double? Seconds,
-    string? Error,
-    string? Summary);
-
-public sealed record ArtifactEntry(
-    [property: Description("The resource address: resources/read returns the file.")] string Uri,
-    string Path,
-    long Bytes,
-    [property: Description("true for the job's results (a recipe's declared outputs and its last step's files), listed first.")] bool Deliverable);
-
-public sealed record JobResult(
-    string Job,
-    [property: Description("running, queued, succeeded, failed, cancelled, interrupted, paused (a review run waits for run_pipeline resume), empty or finished earlier.")] string Status,
-    string Folder,
-    [property: Description("0..1: how far the running step is (for run_pipeline, the whole recipe).")] double? Progress,
-    [property: Description("What the running step is doing now (for a paused job: how to resume it).")] string? Message,
-    IReadOnlyList<JobStepEntry> Steps,
-    int ArtifactCount,
-    IReadOnlyList<ArtifactEntry> Artifacts);
-
 /// <summary>get_job: a job's steps, their state and progress, and the files they wrote (as resource addresses).</summary>
 public sealed class GetJobTool(JobStore jobs, ArtifactCatalog artifacts) : Tool<GetJobArguments, JobResult>, IServerTool
 {

@@ -1,4 +1,5 @@
 using DubAgent.Abstractions.Tools;
+using DubAgent.Server.Jobs;
 
 namespace DubAgent.Server.Tools;
 
@@ -17,7 +18,7 @@ public enum ServerToolKind
 /// generator, argument binder and adapter serve it like every registry tool; it is not in the registry, so recipes
 /// do not see it.
 /// </summary>
-public interface IServerTool : ITool
+public interface IServerTool : ISelfRecordingTool
 {
     ServerToolKind Kind { get; }
 }

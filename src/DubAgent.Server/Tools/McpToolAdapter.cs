@@ -1,4 +1,4 @@
-using DubAgent.Server.Hosting;
+using DubAgent.Server.Roots;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 

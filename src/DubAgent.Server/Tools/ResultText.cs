@@ -38,7 +38,7 @@ public static class ResultText
         var text = new StringBuilder(ToolInvoker.Summarize(result));
         if (pause is not null) text.Append('\n').Append(pause.Resume).Append(ReviewLines(pause));
         text.Append($"\njob: {job.Id}").Append(step.Directory != job.Directory ? $" (step {step.Name}, folder {step.Directory})" : "");
-        foreach (var file in files) text.Append($"\nartifact: {file.Uri} ({Size(file.Size)})");
+        foreach (var file in files) text.Append($"\nartifact: {file.Uri} ({FileSizeText.Of(file.Size)})");
         if (moreFiles > 0) text.Append($"\n{moreFiles} more files: get_job {{\"job\": \"{job.Id}\", \"all_files\": true}} lists them.");
         var structured = new JobCallResult(pause is null ? JobCallResult.Succeeded : JobCallResult.Paused, job.Id, step.Name, step.Directory, 1, ToolInvoker.Summarize(result),
             JobStatusResource.For(job.Id), result.Json, files.Select(Link).ToList(), moreFiles);
@@ -75,13 +75,6 @@ public static class ResultText
     {
         Content = [new TextContentBlock { Text = text }],
         IsError = true,
-    };
-
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " kB",
-        _ => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
     };
 
     private static CallToolResult WithLinks(string text, JobCallResult structured, IReadOnlyList<Artifact> files)

@@ -6,7 +6,6 @@ using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Calls;
 using DubAgent.Core.Paths;
 using DubAgent.Core.Tools;
-using DubAgent.Server.Hosting;
 using DubAgent.Server.Jobs;
 using DubAgent.Server.Resources;
 using DubAgent.Server.Review;

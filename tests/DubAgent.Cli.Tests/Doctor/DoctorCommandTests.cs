@@ -41,6 +41,31 @@ public sealed class DoctorCommandTests
     }
 
     [Fact]
+    public async Task Settings_show_every_options_key_with_its_default_and_mask_secrets()
+    {
+        var run = await CliRun.InProcessAsync("doctor", "--json", "--config", "Whisper:Threads=3", "--config", "Whisper:LanguageGuard=7",
+            "--config", "Llm:ApiKey=sk-settings-secret", "--config", "Server:Token=server-token-value",
+            "--config", "Cluster:Broker=amqp://dub:broker-pass@rabbit:5672/");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var settings = json.RootElement.GetProperty("settings");
+        string Value(string key) => settings.GetProperty(key).GetString()!;
+        Assert.Equal("2", Value("Server:MaxConcurrentCalls"));       // a default nobody set
+        Assert.Equal("0.6", Value("Whisper:PauseSeconds"));
+        Assert.Equal("3", Value("Whisper:Threads"));                  // a configured value
+        Assert.Equal("1", Value("Whisper:LanguageGuard"));            // as the engine uses it: brought into 0..1
+        Assert.Equal("0.35", Value("Vad:OffThreshold"));
+        Assert.Equal("****", Value("Llm:ApiKey"));
+        Assert.Equal("****", Value("Server:Token"));
+        Assert.Equal("amqp://dub:****@rabbit:5672/", Value("Cluster:Broker"));
+        foreach (var secret in new[] { "sk-settings-secret", "server-token-value", "broker-pass" }) Assert.DoesNotContain(secret, run.Stdout);
+
+        var text = await CliRun.InProcessAsync("doctor");
+        Assert.Contains("Settings in effect", text.Stdout);
+    }
+
+    [Fact]
     public async Task People_get_tables()
     {
         var run = await CliRun.InProcessAsync("doctor");

@@ -26,6 +26,20 @@ public sealed class DubAgentConfigurationTests
     }
 
     [Fact]
+    public void The_serve_token_comes_from_server_token_else_from_the_dubagent_token_variable()
+    {
+        using var folder = new TempFolder();
+        // DUBAGENT_TOKEN is the top-level key "Token"; --config stands in for it here so no variable leaks to other tests.
+        var fromVariable = DubAgentConfiguration.Build(["serve", "--config", "Token=from-variable"], folder.Path);
+        Assert.Equal("from-variable", ServerOptions.From(fromVariable).Token);
+
+        var both = DubAgentConfiguration.Build(["serve", "--config", "Token=from-variable", "--config", "Server:Token=from-section"], folder.Path);
+        Assert.Equal("from-section", ServerOptions.From(both).Token);
+
+        Assert.Null(ServerOptions.From(DubAgentConfiguration.Build(["serve"], folder.Path)).Token);
+    }
+
+    [Fact]
     public void A_config_flag_without_a_value_is_ignored_here_and_left_to_the_parser()
     {
         var configuration = DubAgentConfiguration.Build(["doctor", "--config"], Path.GetTempPath());

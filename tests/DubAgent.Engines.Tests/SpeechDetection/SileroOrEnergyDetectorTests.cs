@@ -2,7 +2,6 @@ using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Models;
 using DubAgent.Engines.SpeechDetection;
 using DubAgent.Engines.Tests.Diarization;
-using DubAgent.Engines.Transcription;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -90,6 +90,33 @@ public sealed class SynthesizeToolTests
     }
 
     [Fact]
+    public async Task Clips_made_at_once_give_the_same_track_and_placements_as_one_at_a_time()
+    {
+        TranslatedSegment[] lines =
+        [
+            Line("seg_0001", "A", 0.2, 1.4, "Uno dos tres."),
+            Line("seg_0002", "B", 1.6, 2.8, "Cuatro cinco seis."),
+            Line("seg_0003", "A", 3.0, 3.6, "Siete ocho nueve diez once doce trece."),
+            Line("seg_0004", "B", 4.0, 5.5, "Catorce."),
+            Line("seg_0005", "A", 5.6, 7.0, "Quince dieciséis."),
+        ];
+        var outputs = new List<(byte[] Voice, string Placements)>();
+        foreach (var concurrency in new[] { 1, 4 })
+        {
+            // Own kit each: a fresh clip cache, so both runs synthesize every line.
+            using var kit = new SynthesisTestKit();
+            var (result, _, _) = await RunAsync(kit, new SynthesizeArguments
+            {
+                Translation = WriteTranslation(kit, 8, lines), Engine = "espeak-ng", SampleRate = Rate, Concurrency = concurrency,
+            });
+            Assert.Equal(lines.Length, result.Synthesized);
+            outputs.Add((File.ReadAllBytes(result.VoicePath), File.ReadAllText(result.PlacementsPath)));
+        }
+        Assert.Equal(outputs[0].Placements, outputs[1].Placements);
+        Assert.True(outputs[0].Voice.AsSpan().SequenceEqual(outputs[1].Voice), "voice.wav differs between one clip at a time and four at once");
+    }
+
+    [Fact]
     public async Task Rerun_reuses_cached_clips_and_an_edited_line_alone_is_synthesized_again()
     {
         using var kit = new SynthesisTestKit();

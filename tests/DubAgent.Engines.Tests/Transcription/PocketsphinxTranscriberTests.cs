@@ -35,6 +35,35 @@ public class PocketsphinxTranscriberTests : IDisposable
     }
 
     [Fact]
+    public async Task Runs_at_once_give_the_words_of_one_run()
+    {
+        var sample = Path.Combine(SpeechFixtures.SharedData, "pyannote_sample", "sample.wav");
+        var texts = new List<string>();
+        foreach (var parallelism in new[] { "1", "3" })
+        {
+            var engine = new PocketsphinxTranscriber(SpeechFixtures.Runner, SpeechFixtures.Media,
+                SpeechFixtures.Configuration(("Pocketsphinx:Parallelism", parallelism)), SpeechFixtures.EnergyRegions);
+            var transcript = await engine.TranscribeAsync(new TranscriptionRequest(sample, "en"), _fixtures.Context());
+            Assert.True(transcript.Segments.Count >= 3, $"{transcript.Segments.Count} segments: too few to split");
+            texts.Add(System.Text.Json.JsonSerializer.Serialize(transcript, DubAgent.Abstractions.DubAgentJson.Options));
+        }
+        Assert.Equal(texts[0], texts[1]);
+    }
+
+    [Theory]
+    [InlineData(23, 2, new[] { 0, 11 })]
+    [InlineData(23, 1, new[] { 0 })]
+    [InlineData(2, 8, new[] { 0, 1 })]
+    [InlineData(250, 2, new[] { 0, 83, 166 })]
+    public void Runs_cover_every_utterance_once_and_use_the_cores(int utterances, int parallelism, int[] offsets)
+    {
+        var runs = PocketsphinxTranscriber.Runs(utterances, parallelism);
+        Assert.Equal(offsets, runs.Select(r => r.Offset));
+        Assert.Equal(utterances, runs.Sum(r => r.Count));
+        Assert.All(runs.Zip(runs.Skip(1)), pair => Assert.Equal(pair.First.Offset + pair.First.Count, pair.Second.Offset));
+    }
+
+    [Fact]
     public async Task Silence_gives_an_empty_transcript_not_an_error()
     {
         var path = Path.Combine(_fixtures.Directory, "silence.wav");

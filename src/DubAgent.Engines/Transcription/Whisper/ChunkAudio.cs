@@ -1,5 +1,6 @@
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Media;
+using DubAgent.Engines.SpeechDetection;
 
 namespace DubAgent.Engines.Transcription.Whisper;
 

@@ -1,3 +1,4 @@
+using DubAgent.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace DubAgent.Engines.Transcription.Whisper;
@@ -22,17 +23,20 @@ public sealed record WhisperSettings
 
     public double PauseSeconds { get; init; } = 0.6;
 
+    public const string Section = "Whisper";
+
+    /// <summary>The section bound to this record once, then out-of-range values brought into range (0 threads: automatic).</summary>
     public static WhisperSettings From(IConfiguration configuration)
     {
-        var section = configuration.GetSection("Whisper");
-        return new WhisperSettings
+        var bound = configuration.GetOptions<WhisperSettings>(Section);
+        return bound with
         {
-            Model = section["Model"] is { Length: > 0 } model ? model.Trim() : null,
-            Threads = section.GetValue<int?>("Threads") is > 0 and var threads ? threads : null,
-            Workers = section.GetValue<int?>("Workers") is > 0 and var workers ? workers : null,
-            LanguageGuard = Math.Clamp(section.GetValue("LanguageGuard", 0.8), 0, 1),
-            MaxSegmentSeconds = Math.Max(1, section.GetValue("MaxSegmentSeconds", 7.0)),
-            PauseSeconds = Math.Max(0.1, section.GetValue("PauseSeconds", 0.6)),
+            Model = string.IsNullOrWhiteSpace(bound.Model) ? null : bound.Model.Trim(),
+            Threads = bound.Threads is > 0 ? bound.Threads : null,
+            Workers = bound.Workers is > 0 ? bound.Workers : null,
+            LanguageGuard = Math.Clamp(bound.LanguageGuard, 0, 1),
+            MaxSegmentSeconds = Math.Max(1, bound.MaxSegmentSeconds),
+            PauseSeconds = Math.Max(0.1, bound.PauseSeconds),
         };
     }
 }

@@ -6,6 +6,7 @@ using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Media;
 using DubAgent.Abstractions.Models;
 using DubAgent.Core.Models;
+using DubAgent.Engines.SpeechDetection;
 using Microsoft.Extensions.Configuration;
 using Whisper.net;
 

@@ -1,10 +1,9 @@
 using DubAgent.Abstractions;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Core.Dsp;
-using DubAgent.Engines.SpeechDetection;
 using Microsoft.Extensions.Logging;
 
-namespace DubAgent.Engines.Transcription;
+namespace DubAgent.Engines.SpeechDetection;
 
 /// <summary>
 /// Speech regions of a 16 kHz mono WAV for the transcribers and the mfcc diarizer, from the product's speech detector,

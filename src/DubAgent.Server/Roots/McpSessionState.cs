@@ -1,6 +1,4 @@
-using DubAgent.Server.Roots;
-
-namespace DubAgent.Server.Hosting;
+namespace DubAgent.Server.Roots;
 
 /// <summary>What the server keeps for one connected client: the roots it announced, and whether they may only narrow --root.</summary>
 public sealed class McpSessionState(ClientRoots roots, bool clientRootsNarrow = false)

@@ -1,12 +1,13 @@
 using System.Text.Json;
-using DubAgent.Abstractions;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Errors;
-using DubAgent.Core.Media;
 
-namespace DubAgent.Engines.Transcription;
+namespace DubAgent.Abstractions;
 
-/// <summary>Reads and writes transcript.json (DESIGN.md format); writes atomically, gives segments their stable ids.</summary>
+/// <summary>
+/// transcript.json (DESIGN.md format), the file transcribe and diarize write and diarize, translate, mix and the benches
+/// read: parsing with errors that name the file, stable segment ids, preview lines. Writers commit it atomically.
+/// </summary>
 public static class TranscriptJson
 {
     public static Transcript Read(string path, string argumentName = "transcript")
@@ -23,8 +24,8 @@ public static class TranscriptJson
         }
     }
 
-    public static void Write(string path, Transcript transcript) =>
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(transcript, DubAgentJson.Options));
+    /// <summary>The file's text; write it with AtomicFile so a reader never sees half of it.</summary>
+    public static string ToJson(Transcript transcript) => JsonSerializer.Serialize(transcript, DubAgentJson.Options);
 
     /// <summary>Segments in time order, each with an id (seg_0001...) unless it already has one.</summary>
     public static Transcript WithIds(Transcript transcript) => transcript with

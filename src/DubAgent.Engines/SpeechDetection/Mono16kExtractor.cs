@@ -1,7 +1,7 @@
 using DubAgent.Abstractions;
 using DubAgent.Abstractions.Media;
 
-namespace DubAgent.Engines.Transcription;
+namespace DubAgent.Engines.SpeechDetection;
 
 /// <summary>
 /// Speech engines want 16 kHz mono 16-bit PCM: decodes any audio or video to that (a WAV that already is one is used as is).

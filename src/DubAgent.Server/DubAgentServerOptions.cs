@@ -1,4 +1,4 @@
-namespace DubAgent.Server.Hosting;
+namespace DubAgent.Server;
 
 /// <summary>
 /// How `dubagent serve` runs: which folders calls may use, where jobs go, how many calls work at once, how long a call

@@ -1,6 +1,6 @@
 using DubAgent.Abstractions.Errors;
 
-namespace DubAgent.Server.Tools;
+namespace DubAgent.Server.Jobs;
 
 /// <summary>How an error reads in a tool result: one line saying what, a hint saying what to do, never a stack trace.</summary>
 public static class ToolErrorText

@@ -5,13 +5,14 @@ namespace DubAgent.Engines.Synthesis;
 
 /// <summary>
 /// A voice assignment's `rate` and `pitch` on an espeak-ng persona. `rate` is a factor on the persona's words per
-/// minute (`-s`, kept within espeak-ng's 80-450). `pitch` is semitones: espeak-ng scales its base pitch by
-/// 2^((p - 50) / 50) for `-p p` (its pitch_adjust_tab, one octave per 50 steps), so a semitone is 50/12 steps of `-p`,
-/// kept within 0-99.
+/// minute (`-s`, kept within espeak-ng's 80-450). `pitch` is semitones of the voice's median f0: espeak-ng scales only
+/// its base pitch by 2^((p - 50) / 50) for `-p p` (pitch_adjust_tab, an octave per 50 steps), and the intonation's range
+/// rides on top unscaled, so the median moves about 0.75 semitone per 50/12 steps (measured on male-mid and
+/// female-mid, -8..+8). A semitone of median is therefore 5.5 steps of `-p`, kept within 0-99.
 /// </summary>
 public static class EspeakProsody
 {
-    public const double StepsPerSemitone = 50.0 / 12.0;
+    public const double StepsPerSemitone = 5.5;
 
     public static (int Pitch, int Rate) For(EspeakPersona persona, IReadOnlyDictionary<string, string>? options)
     {

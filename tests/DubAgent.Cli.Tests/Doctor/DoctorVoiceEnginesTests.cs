@@ -12,6 +12,7 @@ public sealed class DoctorVoiceEnginesTests
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.DoesNotContain("xi-secret-key", run.Stdout);
         return JsonDocument.Parse(run.Stdout).RootElement.GetProperty("engines").EnumerateArray()
+            .Where(e => e.GetProperty("capability").GetString() == "synthesize")
             .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.Clone());
     }
 

@@ -24,6 +24,7 @@ public static class EngineOptionsSections
         .AddOptionsSection<LlmSettings>(LlmSettings.Section)
         .AddOptionsSection<EspeakNgOptions>(EspeakNgOptions.Section)
         .AddOptionsSection<PiperOptions>(PiperOptions.Section)
+        .AddOptionsSection<Synthesis.ElevenLabs.ElevenLabsOptions>(Synthesis.ElevenLabs.ElevenLabsOptions.Section)
         .AddOptionsSection<SpeechDetection.SileroVadSettings>(SpeechDetection.SileroVadSettings.Section)
         .AddOptionsSection<Transcription.Whisper.WhisperSettings>(Transcription.Whisper.WhisperSettings.Section);
 }

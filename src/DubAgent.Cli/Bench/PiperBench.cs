@@ -19,12 +19,15 @@ public sealed class PiperBench : IBenchStage
 
     public int Order => 61;
 
-    public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchContext context)
+    public Task<IReadOnlyList<BenchRow>> RunAsync(BenchContext context) => RowsAsync(context, Stage);
+
+    /// <summary>The piper rows under a stage's name (the synthesize and voices stages both show them).</summary>
+    public static async Task<IReadOnlyList<BenchRow>> RowsAsync(BenchContext context, string stage)
     {
         var engine = context.Services.GetRequiredService<PiperOnnxSynthesizer>();
         var status = await engine.CheckAsync(context.CancellationToken).ConfigureAwait(false);
         if (!status.Available)
-            return [new BenchRow(Stage, "piper", null, "no voice here", null, $"{status.Detail} -> {status.InstallHint}")];
+            return [new BenchRow(stage, "piper", null, "not present: no Piper voice here", null, $"{status.Detail} -> {status.InstallHint}")];
         var rows = new List<BenchRow>();
         foreach (var voice in await engine.ListVoicesAsync(context.CancellationToken).ConfigureAwait(false))
         {
@@ -41,7 +44,7 @@ public sealed class PiperBench : IBenchStage
                 seconds += reader.Duration;
             }
             var rtf = seconds > 0 ? clock.Elapsed.TotalSeconds / seconds : (double?)null;
-            rows.Add(new BenchRow(Stage, "piper", rtf, string.Create(CultureInfo.InvariantCulture, $"{voice.Name}: {lines.Count} lines, {seconds:0.0} s of speech"),
+            rows.Add(new BenchRow(stage, "piper", rtf, string.Create(CultureInfo.InvariantCulture, $"{voice.Name}: {lines.Count} lines, {seconds:0.0} s of speech"),
                 new Dictionary<string, double> { ["speech_seconds"] = Math.Round(seconds, 2), ["lines"] = lines.Count }, "RTF = synthesis seconds / speech seconds"));
         }
         return rows;

@@ -7,7 +7,8 @@ namespace DubAgent.Cli.Bench;
 
 /// <summary>
 /// The voice library's rows: speaker matching (same speaker across the two halves of a recording against different
-/// speakers), and casting across jobs (each recording cut in two, a job on each, one library): voices per true speaker.
+/// speakers), casting across jobs (each recording cut in two, a job on each, one library): voices per true speaker,
+/// and piper's RTF for each Piper voice present (the row says "not present" otherwise).
 /// </summary>
 public sealed class VoicesBench : IBenchStage
 {
@@ -21,6 +22,7 @@ public sealed class VoicesBench : IBenchStage
         rows.Add(await MatchingCalibration.RowAsync(context).ConfigureAwait(false));
         foreach (var input in DiarizationInputs.From(context).Where(i => !i.Label.StartsWith("demo video", StringComparison.Ordinal) && !i.Label.StartsWith("jfk", StringComparison.Ordinal)))
             rows.Add(await CastingRowAsync(context, input).ConfigureAwait(false));
+        rows.AddRange(await PiperBench.RowsAsync(context, Stage).ConfigureAwait(false));
         return rows;
     }
 

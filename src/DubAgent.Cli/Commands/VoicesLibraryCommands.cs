@@ -101,14 +101,18 @@ public static class VoicesLibraryCommands
     public static Command Delete(CliHost host)
     {
         var name = new Argument<string>("name") { Description = "The actor's name." };
-        var command = new Command("delete", "Remove an actor, their clips, embeddings, voices, cloned voices and consent records from the library.") { name };
+        var keepRemote = new Option<bool>("--keep-remote") { Description = "Keep the voices cloned from the actor at their engines (remove only the library's records)." };
+        var command = new Command("delete",
+            "Remove an actor, their clips, embeddings, voices, cloned voices and consent records from the library; voices cloned from them are removed at their engines too.")
+        {
+            name, keepRemote,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var library = host.Services.GetRequiredService<IVoiceLibrary>();
             var actor = parse.GetRequiredValue(name);
-            if (!await library.DeleteAsync(actor, cancellationToken).ConfigureAwait(false))
-                throw new InputException($"The voice library has no actor named '{actor}'.", "See `dubagent voices list`.");
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"deleted '{actor}'").ConfigureAwait(false);
+            var removed = await host.Services.GetRequiredService<VoiceRemoval>().DeleteAsync(actor, parse.GetValue(keepRemote), cancellationToken).ConfigureAwait(false);
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
+                $"deleted '{actor}'" + (removed.Count > 0 ? $" and its cloned voice(s) {string.Join(", ", removed)}" : "")).ConfigureAwait(false);
             return 0;
         });
         return command;

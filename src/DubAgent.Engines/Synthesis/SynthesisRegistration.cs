@@ -26,6 +26,8 @@ public static class SynthesisRegistration
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<PiperCliSynthesizer>());
         services.AddSingleton<OpenAiSpeechSynthesizer>();
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<OpenAiSpeechSynthesizer>());
+        services.AddSingleton<ElevenLabs.ElevenLabsSynthesizer>();
+        services.AddSingleton<IEngine>(sp => sp.GetRequiredService<ElevenLabs.ElevenLabsSynthesizer>());
         services.AddSingleton<EspeakSynthesizer>();
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<EspeakSynthesizer>());
         services.AddVoiceMatching();

@@ -61,15 +61,18 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
         context.Report.MediaSeconds = total;
 
         var cast = await casting.CastAsync(arguments, translation, engine, language, context).ConfigureAwait(false);
-        var voiceOf = cast.ToDictionary(c => c.Speaker, c => c.Voice, StringComparer.Ordinal);
+        var castOf = cast.ToDictionary(c => c.Speaker, StringComparer.Ordinal);
         var cache = ClipCache.ForJob(context.JobDirectory);
         var fingerprint = (engine as ISynthesisFingerprint)?.SettingsFingerprint;
         var lines = translation.Segments.Select(segment =>
         {
-            var voice = voiceOf[SpeakerKey(segment)];
+            var entry = castOf[SpeakerKey(segment)];
+            var options = entry.SpeechOptions();
             var clean = SpeakableText.Clean(SpeechNormalizer.Normalize(segment.TargetText, language));
-            var key = ClipCache.Key(engine.Name, status.Version, fingerprint, voice, language, clean.Text);
-            return new Line(segment, voice, clean, key, cache.PathFor(key));
+            // The rate and pitch change the clip, so they are part of its cache key.
+            var voiceKey = options is null ? entry.Voice : $"{entry.Voice}|{string.Join('|', options.Select(o => $"{o.Key}={o.Value}"))}";
+            var key = ClipCache.Key(engine.Name, status.Version, fingerprint, voiceKey, language, clean.Text);
+            return new Line(segment, entry.Voice, clean, key, cache.PathFor(key), options);
         }).ToList();
 
         var synthesized = await SynthesizeAllAsync(engine, lines, language, arguments.Concurrency, context).ConfigureAwait(false);
@@ -133,7 +136,8 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
     /// <summary>The speaker a segment is cast under (lines without a speaker share one voice).</summary>
     public static string SpeakerKey(TranslatedSegment segment) => string.IsNullOrWhiteSpace(segment.Speaker) ? "SPEAKER_00" : segment.Speaker;
 
-    private sealed record Line(TranslatedSegment Segment, string Voice, SpeakableText.Result Text, string Key, string RawPath)
+    private sealed record Line(TranslatedSegment Segment, string Voice, SpeakableText.Result Text, string Key, string RawPath,
+        IReadOnlyDictionary<string, string>? Options)
     {
         public bool Speakable => Text.IsSpeakable;
     }
@@ -183,7 +187,7 @@ public sealed class SynthesizeTool(IEngineRegistry engines, IMediaToolkit media,
             {
                 try
                 {
-                    await engine.SynthesizeAsync(new SpeechRequest(line.Text.Text, language, line.Voice, line.RawPath), context.ForEngine(scratch))
+                    await engine.SynthesizeAsync(new SpeechRequest(line.Text.Text, language, line.Voice, line.RawPath, line.Options), context.ForEngine(scratch))
                         .ConfigureAwait(false);
                 }
                 catch (EngineFailedException e)

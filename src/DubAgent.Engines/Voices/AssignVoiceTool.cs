@@ -5,7 +5,7 @@ using DubAgent.Abstractions.Voices;
 namespace DubAgent.Engines.Voices;
 
 /// <summary>`assign_voice`: sets the voice an actor speaks with in one language (checked against the engine's voices).</summary>
-public sealed class AssignVoiceTool(IVoiceLibrary library, VoiceAssigner assigner) : Tool<AssignVoiceArguments, VoiceSummary>
+public sealed class AssignVoiceTool(IVoiceLibrary library, VoiceAssigner assigner) : Tool<AssignVoiceArguments, VoiceSummary>, IJoblessTool
 {
     public override string Name => "assign_voice";
 

@@ -6,7 +6,7 @@ namespace DubAgent.Engines.Voices;
 /// `create_voice`: adds a person's voice to the library from samples, only with their consent. A client that supports
 /// elicitation is asked for the consent statement when the call has none; otherwise the call is refused.
 /// </summary>
-public sealed class CreateVoiceTool(VoiceEnrollment enrollment) : Tool<CreateVoiceArguments, VoiceSummary>
+public sealed class CreateVoiceTool(VoiceEnrollment enrollment) : Tool<CreateVoiceArguments, VoiceSummary>, IJoblessTool
 {
     public override string Name => "create_voice";
 
@@ -23,10 +23,19 @@ public sealed class CreateVoiceTool(VoiceEnrollment enrollment) : Tool<CreateVoi
             consent = await questions.AskTextAsync(
                 $"Cloning the voice of '{arguments.Name}' needs their consent. {ConsentRequirement.Why} Enter the statement they agreed to, or decline.",
                 "consent", "The consent statement, in the person's words.", context.CancellationToken).ConfigureAwait(false);
-        var actor = await enrollment.CreateAsync(
-            new CreateVoiceRequest(arguments.Name, arguments.Samples.Select(s => context.Paths.CheckRead(s, "samples")).ToList(), consent,
-                arguments.ConsentedBy, arguments.Engine),
-            context.WorkDirectory, context.CancellationToken).ConfigureAwait(false);
-        return VoiceSummary.Of(actor, withClips: true);
+        // The call runs outside any job (IJoblessTool): the samples are decoded in a scratch folder of its own.
+        var scratch = Path.Combine(Path.GetTempPath(), $"dubagent-voice-{Guid.NewGuid():N}");
+        try
+        {
+            var actor = await enrollment.CreateAsync(
+                new CreateVoiceRequest(arguments.Name, arguments.Samples.Select(s => context.Paths.CheckRead(s, "samples")).ToList(), consent,
+                    arguments.ConsentedBy, arguments.Engine),
+                scratch, context.CancellationToken).ConfigureAwait(false);
+            return VoiceSummary.Of(actor, withClips: true);
+        }
+        finally
+        {
+            if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
+        }
     }
 }

@@ -5,7 +5,7 @@ using DubAgent.Abstractions.Voices;
 namespace DubAgent.Engines.Voices;
 
 /// <summary>`list_voices`: the actors of the voice library with their voices per language, cloned voices and consents.</summary>
-public sealed class ListVoicesTool(IVoiceLibrary library) : Tool<ListVoicesArguments, VoiceListResult>
+public sealed class ListVoicesTool(IVoiceLibrary library) : Tool<ListVoicesArguments, VoiceListResult>, IJoblessTool
 {
     public override string Name => "list_voices";
 

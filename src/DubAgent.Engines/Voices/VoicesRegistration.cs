@@ -15,6 +15,7 @@ public static class VoicesRegistration
         services.TryAddSingleton<VoiceSamples>();
         services.TryAddSingleton<VoiceEnrollment>();
         services.TryAddSingleton<VoiceAssigner>();
+        services.TryAddSingleton<VoiceRemoval>();
         services.AddSingleton<ITool, ListVoicesTool>();
         services.AddSingleton<ITool, CreateVoiceTool>();
         services.AddSingleton<ITool, AssignVoiceTool>();

@@ -47,7 +47,7 @@ public sealed class ToolCallRunner(
     public ToolInvoker Invoker => invoker;
 
     /// <summary>Whether calls of this tool run in a job (and so take the extra `job` and `background` arguments).</summary>
-    public static bool RunsInJob(ITool tool) => tool is not IServerTool { Kind: ServerToolKind.Query };
+    public static bool RunsInJob(ITool tool) => tool is not (IServerTool { Kind: ServerToolKind.Query } or IJoblessTool);
 
     public async ValueTask<CallToolResult> RunAsync(ITool tool, RequestContext<CallToolRequestParams> request, McpSessionState session,
         CancellationToken cancellationToken)

@@ -75,10 +75,32 @@ public sealed class VoiceToolsTests : IDisposable
         Assert.NotEqual(true, assigned.IsError);
 
         var listed = await connection.Client.CallToolAsync("list_voices", new Dictionary<string, object?>());
-        var actor = listed.ToolResult().GetProperty("actors")[0];
+        var actor = listed.Answer().GetProperty("actors")[0];
         Assert.Equal("Ana", actor.GetProperty("name").GetString());
         Assert.Equal("female-mid", actor.GetProperty("assignments")[0].GetProperty("voice").GetString());
         Assert.Equal("I, Ana, agree.", actor.GetProperty("consents")[0].GetProperty("statement").GetString());
+    }
+
+    [Fact]
+    public async Task The_library_tools_answer_without_making_a_job_folder()
+    {
+        await using var connection = await PipeConnection.OpenAsync(Server());
+        var tools = (await connection.Client.ListToolsAsync()).ToDictionary(t => t.Name);
+        foreach (var name in new[] { "list_voices", "create_voice", "assign_voice" })
+            Assert.False(tools[name].JsonSchema.GetProperty("properties").TryGetProperty("job", out _), $"{name} offers `job`");
+
+        var created = await connection.Client.CallToolAsync("create_voice",
+            new Dictionary<string, object?> { ["name"] = "Ana", ["samples"] = new[] { Sample }, ["consent"] = "I, Ana, agree." });
+        Assert.NotEqual(true, created.IsError);
+        Assert.Equal("Ana", created.Answer().GetProperty("name").GetString());
+        var refused = await connection.Client.CallToolAsync("assign_voice",
+            new Dictionary<string, object?> { ["name"] = "Nobody", ["language"] = "fr", ["engine"] = "espeak-ng", ["voice"] = "female-mid" });
+        Assert.True(refused.IsError);
+        var listed = await connection.Client.CallToolAsync("list_voices", new Dictionary<string, object?>());
+        Assert.Equal(1, listed.Answer().GetProperty("count").GetInt32());
+
+        var jobs = _temp.Sub("jobs");
+        Assert.Empty(Directory.Exists(jobs) ? Directory.GetFileSystemEntries(jobs) : []);
     }
 
     [Fact]
@@ -105,11 +127,18 @@ public sealed class VoiceToolsTests : IDisposable
         var created = await connection.Client.CallToolAsync("create_voice", new Dictionary<string, object?> { ["name"] = "Bea", ["samples"] = new[] { Sample } });
         Assert.NotEqual(true, created.IsError);
         Assert.Contains("consent", asked);
-        Assert.Equal("I, Bea, agree to cloning.", created.ToolResult().GetProperty("consents")[0].GetProperty("statement").GetString());
+        Assert.Equal("I, Bea, agree to cloning.", created.Answer().GetProperty("consents")[0].GetProperty("statement").GetString());
 
         answer = "decline";
         var declined = await connection.Client.CallToolAsync("create_voice", new Dictionary<string, object?> { ["name"] = "Cai", ["samples"] = new[] { Sample } });
         Assert.True(declined.IsError);
         Assert.Contains("without consent", declined.Text());
     }
+}
+
+/// <summary>The answer of a library tool: it runs outside jobs, so its structured content is the tool's own result.</summary>
+internal static class LibraryAnswers
+{
+    public static JsonElement Answer(this CallToolResult result) =>
+        result.StructuredContent ?? throw new InvalidOperationException("no structured content: " + result.Text());
 }

@@ -38,15 +38,15 @@ public sealed class SpeakerCasting(IMediaToolkit media, SpeakerReferences refere
         var refs = await references.CutAsync(audio!, lines, context.WorkDirectory, token).ConfigureAwait(false);
         var matched = await actors.MatchAsync(refs, arguments.Actors, token).ConfigureAwait(false);
         var requested = new Dictionary<string, string>(StringComparer.Ordinal);
+        var libraryVoices = new Dictionary<string, ActorVoice>(StringComparer.Ordinal);
         foreach (var (speaker, actor) in matched)
-            if (actor.Actor.AssignmentFor(language) is { } assigned && string.Equals(assigned.Engine, engine.Name, StringComparison.OrdinalIgnoreCase)
-                && voices.Any(v => string.Equals(v.Name, assigned.Voice, StringComparison.OrdinalIgnoreCase)))
-                requested[speaker] = assigned.Voice;
-            else if (actor.Actor.AssignmentFor(language) is { } other)
-                context.Report.Notes.Add($"{speaker} is {actor.Actor.Name}, whose {language} voice is {other.Engine}/{other.Voice}: not usable with {engine.Name}, cast anew");
+            if (ActorVoice.For(actor.Actor, language, engine.Name, voices, out var unusable) is { } chosen)
+                (requested[speaker], libraryVoices[speaker]) = (chosen.Voice, chosen);
+            else if (unusable is not null)
+                context.Report.Notes.Add($"{speaker} is {unusable}");
         foreach (var (speaker, voice) in arguments.Voices ?? new Dictionary<string, string>()) requested[speaker] = voice;
         var cast = VoiceCaster.Cast(engine.Name, speakers, voices, language, requested, pitches)
-            .Select(c => Annotate(c, arguments, matched.GetValueOrDefault(c.Speaker))).ToList();
+            .Select(c => Annotate(c, arguments, matched.GetValueOrDefault(c.Speaker), libraryVoices.GetValueOrDefault(c.Speaker))).ToList();
 
         if (mode == VoiceLibraryModes.Remember)
         {
@@ -67,11 +67,12 @@ public sealed class SpeakerCasting(IMediaToolkit media, SpeakerReferences refere
             : throw new InputException($"voice_library '{arguments.VoiceLibrary}' is not a mode.", $"Use one of: {string.Join(", ", VoiceLibraryModes.All)}.");
     }
 
-    private static CastEntry Annotate(CastEntry entry, SynthesizeArguments arguments, SpeakerActor? actor)
+    private static CastEntry Annotate(CastEntry entry, SynthesizeArguments arguments, SpeakerActor? actor, ActorVoice? voice)
     {
         if (actor is null) return entry;
         var fromLibrary = entry.Source == "arguments" && arguments.Voices?.ContainsKey(entry.Speaker) != true;
-        return entry with { Source = fromLibrary ? "library" : entry.Source, Actor = actor.Actor.Name, ActorMatch = actor.How, ActorScore = actor.Score };
+        entry = entry with { Source = fromLibrary ? "library" : entry.Source, Actor = actor.Actor.Name, ActorMatch = actor.How, ActorScore = actor.Score };
+        return fromLibrary && voice is not null ? entry with { LibraryVoice = voice.How, Rate = voice.Rate, Pitch = voice.Pitch } : entry;
     }
 
     private async Task<IReadOnlyDictionary<string, double>> MeasurePitchesAsync(string audio, Translation translation, ToolContext context)

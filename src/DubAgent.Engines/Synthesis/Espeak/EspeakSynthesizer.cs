@@ -62,13 +62,14 @@ public sealed class EspeakSynthesizer(IProcessRunner runner, IConfiguration conf
             ?? throw new InputException($"espeak-ng has no voice for the language '{request.Language}'.",
                 $"Use another synthesis engine, or one of espeak-ng's languages: {string.Join(", ", languages.Codes.Take(40))}...");
 
+        var (pitch, rate) = EspeakProsody.For(persona, request.Options);
         await AtomicFile.WriteAsync(request.OutputPath, async temporary =>
         {
             string[] arguments =
             [
                 "-v", $"{language}+{persona.Variant}",
-                "-p", persona.Pitch.ToString(CultureInfo.InvariantCulture),
-                "-s", persona.Rate.ToString(CultureInfo.InvariantCulture),
+                "-p", pitch.ToString(CultureInfo.InvariantCulture),
+                "-s", rate.ToString(CultureInfo.InvariantCulture),
                 "-z", "-b", "1", "-w", temporary, "--stdin",
             ];
             var result = await runner.RunAsync(new ProcessRequest(Program, arguments)

@@ -95,12 +95,23 @@ public sealed class VoiceLibraryApi(DubAgentServer server)
         try
         {
             var samples = new List<string>();
+            var sources = new List<string>();
             foreach (var (file, index) in form.Files.GetFiles("samples").Where(f => f.Length > 0).Select((f, i) => (f, i)))
-                samples.Add(await Uploads.SaveAsync(file, scratch, $"sample-{index + 1}", context.RequestAborted).ConfigureAwait(false));
-            foreach (var key in form["job_speakers"].Where(k => !string.IsNullOrWhiteSpace(k)).Distinct())
-                samples.Add(await _jobClips.CutAsync(key!, scratch, context.RequestAborted).ConfigureAwait(false));
+            {
+                // Each upload in its own folder under its own (cleaned) name: the library records it as the clip's source.
+                var named = new string(Path.GetFileNameWithoutExtension(file.FileName).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+                samples.Add(await Uploads.SaveAsync(file, Path.Combine(scratch, $"{index + 1}"), named.Length > 0 ? named : "sample", context.RequestAborted)
+                    .ConfigureAwait(false));
+                sources.Add(Path.GetFileName(samples[^1]));
+            }
+            foreach (var key in form["job_speakers"].OfType<string>().Where(k => k.Length > 0).Distinct())
+            {
+                samples.Add(await _jobClips.CutAsync(key, scratch, context.RequestAborted).ConfigureAwait(false));
+                var slash = key.IndexOf('/', StringComparison.Ordinal);
+                sources.Add($"{key[(slash + 1)..]} of job {key[..slash]}");
+            }
             if (samples.Count == 0) throw new StudioRefusal("samples: upload a recording of the person's voice or choose a speaker of a job.");
-            var note = form["note"].ToString().Trim() is { Length: > 0 } n ? n : "created in the studio";
+            var note = form["note"].ToString().Trim() is { Length: > 0 } n ? n : $"created in the studio from {string.Join(", ", sources)}";
             var actor = await server.Services.GetRequiredService<VoiceEnrollment>().CreateAsync(
                 new CreateVoiceRequest(name, samples, form["consent"], form["consented_by"], engine.Length > 0 ? engine : null, note), scratch, context.RequestAborted)
                 .ConfigureAwait(false);

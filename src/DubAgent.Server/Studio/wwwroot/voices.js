@@ -15,7 +15,7 @@ document.addEventListener("DOMContentLoaded", () => {
     try {
       const answer = await studio.get(`/api/library/engines/${encodeURIComponent(engine)}?language=${encodeURIComponent(language)}`);
       if (select.dataset.ask !== ask) return;
-      const options = answer.voices.map(v => studio.el("option", { value: v.name, selected: v.name === current, text: v.languages.length ? `${v.name} (${v.languages.join(", ")})` : v.name }));
+      const options = answer.voices.map(v => studio.el("option", { value: v.name, selected: v.name === current, text: v.languages.length ? `${v.name} (${v.languages.slice(0, 3).join(", ")}${v.languages.length > 3 ? ", …" : ""})` : v.name }));
       select.replaceChildren(...(options.length ? options : [studio.el("option", { value: "", text: answer.available ? "no voice in this language" : `cannot run here: ${answer.missing || ""}` })]));
     } catch (e) { select.replaceChildren(studio.el("option", { value: "", text: e.message })); }
   };
@@ -67,7 +67,7 @@ document.addEventListener("DOMContentLoaded", () => {
       studio.el("p", { class: "hint", text: [actor.note, `${actor.clips} clip(s), ${actor.clip_seconds} s`, actor.embedding_kinds.join(", ")].filter(Boolean).join(" · ") }),
       studio.el("ul", { class: "clips" }, ...(actor.clip_files || []).map((c, n) => studio.el("li", {},
         studio.el("audio", { controls: true, preload: "none", src: `${actorUrl(actor.name)}/clips/${c.sha256}`, "aria-label": `Clip ${n + 1} of ${actor.name}` }),
-        ` ${Number(c.seconds).toFixed(1)} s${c.source ? ` from ${c.source.split("/").slice(-2).join("/")}` : ""}`))),
+        ` ${Number(c.seconds).toFixed(1)} s${c.source ? ` from ${c.source.split("/").pop()}` : ""}`))),
       studio.el("p", { text: `Consent: ${consents.join(" · ") || "none recorded"}` }),
       studio.el("div", { class: "table-wrap" }, studio.el("table", {},
         studio.el("caption", { text: `Voices of ${actor.name}` }),

@@ -45,7 +45,8 @@ public sealed class JobSpeakerClips(DubAgentServer server)
         var speech = SpeechOf(job.Directory) ?? throw new StudioRefusal($"job_speakers: job {id} has no speech audio (its separate step has not run).");
         var lines = Lines(job.Directory).Where(l => l.Speaker == speaker).ToList();
         if (lines.Count == 0) throw new StudioRefusal($"job_speakers: '{speaker}' does not speak in job {id}.");
-        var folder = Directory.CreateDirectory(Path.Combine(scratch, $"{id}-{speaker}")).FullName;
+        // A folder name of ours: the speaker label comes from a file and is never part of a path.
+        var folder = Directory.CreateDirectory(Path.Combine(scratch, $"job-{Guid.NewGuid():N}")).FullName;
         var references = await server.Services.GetRequiredService<SpeakerReferences>().CutAsync(speech, lines, folder, cancellationToken).ConfigureAwait(false);
         return references.FirstOrDefault(r => r.Speaker == speaker)?.ClipPath
                ?? throw new StudioRefusal($"job_speakers: {speaker} of job {id} has no line of 1-12 s that no one else overlaps to take a clip from.");

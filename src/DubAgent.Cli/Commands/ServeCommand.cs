@@ -78,7 +78,14 @@ public static class ServeCommand
 
             var binding = HttpBinding.Parse(address, parse.GetValue(token) ?? configured.Token);
             await using var web = await McpHttpHost.StartAsync(server, binding, cancellationToken).ConfigureAwait(false);
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"Serving MCP at {web.Endpoint}").ConfigureAwait(false);
+            // The MCP line stays first: scripts and tests read the address from it.
+            var output = parse.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"Serving MCP at {web.Endpoint}").ConfigureAwait(false);
+            await output.WriteLineAsync($"Studio (web page) at {new Uri(web.Endpoint, "/")}").ConfigureAwait(false);
+            await output.WriteLineAsync($"Live dubbing at {new Uri(web.Endpoint, "/live")}").ConfigureAwait(false);
+            if (binding.Token is not null)
+                await output.WriteLineAsync("A token is required: the studio asks for it once at /login; open /live?token=TOKEN; MCP clients send `Authorization: Bearer TOKEN`.")
+                    .ConfigureAwait(false);
             await stderr.WriteLineAsync($"{server.Tools.Count} tools; roots: {allowed}; jobs: {server.Jobs.Directory}; " +
                                         (binding.Token is null ? "no token (loopback only)" : "bearer token required")).ConfigureAwait(false);
             try

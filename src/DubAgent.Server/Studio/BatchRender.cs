@@ -9,9 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DubAgent.Server.Studio;
 
 /// <summary>
-/// The batch option: once a dub has finished, it is rendered again in the same job once per voice (every speaker
-/// recast in it: the cache redoes only synthesize, mix and export), each video is kept in JOB/batch/, and all of them go
-/// into JOB/batch/batch.zip with a manifest.json naming each video's voice. A failed run stops the batch and says why in
+/// The batch option: once a dub has finished, it is rendered again in the same job once per voice set (each speaker
+/// recast as the set says: the cache redoes only synthesize, mix and export), each video is kept in JOB/batch/, and all
+/// of them go into JOB/batch/batch.zip with a manifest.json naming each video's voice per speaker. A failed run stops the batch and says why in
 /// JOB/batch/batch.json.
 /// </summary>
 public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
@@ -23,12 +23,12 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
     private readonly ILogger _log = (server.Services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
         .CreateLogger("DubAgent.Studio.Batch");
 
-    public void Start(string job, IReadOnlyList<string> voices, CancellationToken stopping) =>
+    public void Start(string job, IReadOnlyList<VoiceSet> sets, CancellationToken stopping) =>
         _ = Task.Run(async () =>
         {
             try
             {
-                await RenderAsync(job, voices, stopping).ConfigureAwait(false);
+                await RenderAsync(job, sets, stopping).ConfigureAwait(false);
             }
             catch (Exception e) when (e is StudioRefusal or IOException or InvalidOperationException or OperationCanceledException)
             {
@@ -37,25 +37,36 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
             }
         }, CancellationToken.None);
 
-    private async Task RenderAsync(string job, IReadOnlyList<string> voices, CancellationToken stopping)
+    private async Task RenderAsync(string job, IReadOnlyList<VoiceSet> sets, CancellationToken stopping)
     {
         var folder = server.Jobs.Open(job).Directory;
         var output = Directory.CreateDirectory(Path.Combine(folder, Folder)).FullName;
         Record(job, new JsonObject { ["status"] = "waiting for the dub" });
         await WaitFinishedAsync(job, stopping).ConfigureAwait(false);
+        // A speaker a set does not name keeps the voice the first dub gave them.
+        var first = Cast(folder);
         var videos = new JsonArray();
-        foreach (var (voice, index) in voices.Select((v, i) => (v, i + 1)))
+        foreach (var (set, index) in sets.Select((s, i) => (s, i + 1)))
         {
-            Record(job, new JsonObject { ["status"] = $"rendering {index} of {voices.Count}: {voice}" });
+            Record(job, new JsonObject { ["status"] = $"rendering {index} of {sets.Count}: {set.Label}" });
             var recipe = JobStatus.Read(folder)?.RecipeFile ?? throw new StudioRefusal("The dub has no recipe run.");
-            foreach (var speaker in Speakers(folder)) StudioRecipe.SetVoice(recipe, speaker, voice);
+            var cast = first.ToDictionary(s => s.Key, s => set.VoiceFor(s.Key) ?? s.Value, StringComparer.Ordinal);
+            foreach (var (speaker, voice) in cast) StudioRecipe.SetVoice(recipe, speaker, voice);
             await runs.ResumeAsync(job, stopping).ConfigureAwait(false);
             await WaitFinishedAsync(job, stopping).ConfigureAwait(false);
             var rendered = Directory.GetFiles(Path.Combine(folder, "export"), "*.mp4").Order(StringComparer.Ordinal).First();
-            var name = $"{index:00}-{voice}.mp4";
+            var name = $"{index:00}-{set.Label}.mp4";
             File.Copy(rendered, Path.Combine(output, "." + name + ".partial"), overwrite: true);
             File.Move(Path.Combine(output, "." + name + ".partial"), Path.Combine(output, name), overwrite: true);
-            videos.Add(new JsonObject { ["video"] = name, ["voice"] = voice, ["speakers"] = new JsonArray(Speakers(folder).Select(s => (JsonNode)s).ToArray()) });
+            var voices = new JsonObject();
+            foreach (var (speaker, voice) in Cast(folder)) voices[speaker] = voice;
+            videos.Add(new JsonObject
+            {
+                ["video"] = name,
+                ["voice"] = set.Speakers.Count == 0 ? set.Default : null,
+                ["voices"] = voices,
+                ["speakers"] = new JsonArray(cast.Keys.Select(s => (JsonNode)s).ToArray()),
+            });
         }
         var manifest = new JsonObject { ["job"] = job, ["videos"] = videos };
         var temporary = Path.Combine(output, "." + ZipName + ".partial");
@@ -84,9 +95,15 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
         }
     }
 
-    private static IEnumerable<string> Speakers(string folder) =>
-        (JsonNode.Parse(File.ReadAllText(Path.Combine(folder, ReviewApi.PlacementsFile)))?["placements"] as JsonArray ?? [])
-        .Select(p => p?["speaker"]?.ToString()).OfType<string>().Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal);
+    /// <summary>Each speaker's voice in the job's last synthesis, from its placements.</summary>
+    private static SortedDictionary<string, string> Cast(string folder)
+    {
+        var cast = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var placement in JsonNode.Parse(File.ReadAllText(Path.Combine(folder, ReviewApi.PlacementsFile)))?["placements"] as JsonArray ?? [])
+            if (placement?["speaker"]?.ToString() is { Length: > 0 } speaker && placement["voice"]?.ToString() is { Length: > 0 } voice)
+                cast.TryAdd(speaker, voice);
+        return cast;
+    }
 
     private void Record(string job, JsonObject state)
     {

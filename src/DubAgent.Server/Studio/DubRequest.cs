@@ -25,10 +25,8 @@ public sealed record DubRequest
     public string Loudness { get; init; } = "streaming";
     public double? LoudnessTargetLufs { get; init; }
 
-    /// <summary>Batch: one more video per voice named here (every speaker in that voice), packed into one ZIP.</summary>
-    public IReadOnlyList<string> VoiceSets { get; init; } = [];
-
-    public const int MaxVoiceSets = 8;
+    /// <summary>Batch: one more video per voice set (a voice per speaker, a default for the others), packed into one ZIP.</summary>
+    public IReadOnlyList<VoiceSet> VoiceSets { get; init; } = [];
 
     public static DubRequest Read(IFormCollection form)
     {
@@ -58,13 +56,10 @@ public sealed record DubRequest
             DuckDepthDb = Number(form, "duck_depth_db", 10, 0, 40, problems),
             Loudness = loudness,
             LoudnessTargetLufs = loudness == "custom" ? Number(form, "loudness_target_lufs", -16, -40, -5, problems) : null,
-            VoiceSets = form["batch_voices"].ToString().Split('\n', ',').Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList(),
+            VoiceSets = VoiceSet.Read(form, problems),
         };
         if (request.SourceLanguage == request.TargetLanguage)
             problems.Add($"target_language: it is the same as the source language ({request.SourceLanguage}); choose another.");
-        if (request.VoiceSets.Count > MaxVoiceSets) problems.Add($"batch_voices: at most {MaxVoiceSets} voices, one per line.");
-        if (request.VoiceSets.Any(v => !v.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '+')))
-            problems.Add("batch_voices: write voice names (letters, digits, - _ . +), one per line, as `dubagent voices ENGINE` lists them.");
         if (problems.Count > 0) throw new StudioRefusal(string.Join("\n", problems));
         return request;
     }

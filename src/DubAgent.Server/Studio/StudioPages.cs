@@ -37,7 +37,7 @@ public static class StudioPages
             context.Response.Redirect(StudioSignIn.LoginPath);
             return Task.CompletedTask;
         });
-        foreach (var asset in new[] { "studio.css", "studio.js", "dub.js", "job.js", "review.js", "jobs.js" })
+        foreach (var asset in new[] { "studio.css", "studio.js", "dub.js", "job.js", "review.js", "jobs.js", "voices.js" })
             endpoints.MapGet("/" + asset, context => AssetAsync(context, asset));
     }
 
@@ -47,7 +47,7 @@ public static class StudioPages
         var tokens = antiforgery.GetAndStoreTokens(context);
         var scripts = page.Script is null ? "" : $"<script src=\"/studio.js\" defer></script>\n<script src=\"/{page.Script}\" defer></script>";
         var nav = page.Script is null ? "" : string.Concat(
-            "<nav aria-label=\"Studio\"><a href=\"/\">New dub</a><a href=\"/jobs\">Jobs</a></nav>\n  ",
+            "<nav aria-label=\"Studio\"><a href=\"/\">New dub</a><a href=\"/jobs\">Jobs</a><a href=\"/voices\">Voices</a></nav>\n  ",
             "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"{{csrf-field}}\" value=\"{{csrf}}\">",
             "<button class=\"secondary\" type=\"submit\">Sign out</button></form>");
         var html = Read("layout.html")
@@ -77,6 +77,7 @@ public static class StudioPages
         new("/jobs", "Jobs", "jobs.html", "jobs.js"),
         new("/jobs/{id}", "Job", "job.html", "job.js"),
         new("/jobs/{id}/review", "Review", "review.html", "review.js"),
+        new("/voices", "Voices", "voices.html", "voices.js"),
     ];
 
     private static Task AssetAsync(HttpContext context, string name)

@@ -6,7 +6,7 @@ namespace DubAgent.Server.Studio;
 
 /// <summary>
 /// The shipped `dub` recipe with the studio's choices written into it: the mixing panel's values become the mix step's
-/// arguments and a chosen engine replaces a stage's routing. The result is an ordinary recipe file in the job folder,
+/// arguments, the subtitles step writes both languages and a chosen engine replaces a stage's routing. The result is an ordinary recipe file in the job folder,
 /// so the run, its cache and its record are those of any recipe run (and `dubagent run` can replay it).
 /// </summary>
 public static class StudioRecipe
@@ -25,6 +25,8 @@ public static class StudioRecipe
                 if (request.Engines.TryGetValue(id, out var engine))
                     step.Children[new YamlScalarNode("engine")] = new YamlMappingNode(new YamlScalarNode("use"), new YamlScalarNode(engine));
                 if (id == "mix") AddMixing(With(step), request, musicPath);
+                // Subtitles of both languages: export ships every file write_subtitles made (named .xx.srt/.xx.vtt).
+                if (id == "subtitles") With(step).Children[new YamlScalarNode("text")] = new YamlScalarNode("both");
             }
         });
         return path;

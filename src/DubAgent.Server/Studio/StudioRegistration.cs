@@ -57,6 +57,7 @@ public static class StudioRegistration
                 new JobEvents(server).Map(endpoints);
                 new ReviewApi(server, runs).Map(endpoints);
                 new VoiceCastApi(server, runs).Map(endpoints);
+                new VoiceLibraryApi(server).Map(endpoints);
             });
         });
         app.Lifetime.ApplicationStopping.Register(() => runs.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(5)));

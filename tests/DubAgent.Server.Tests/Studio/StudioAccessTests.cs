@@ -9,6 +9,16 @@ namespace DubAgent.Server.Tests.Studio;
 public sealed class StudioAccessTests(StudioServer server)
 {
     [Fact]
+    public void Serve_prints_the_mcp_studio_and_live_addresses_with_the_token_note()
+    {
+        var root = server.Address.ToString().TrimEnd('/');
+        Assert.Equal($"Serving MCP at {root}/mcp", server.StartupLines[0]);
+        Assert.Equal($"Studio (web page) at {root}/", server.StartupLines[1]);
+        Assert.Equal($"Live dubbing at {root}/live", server.StartupLines[2]);
+        Assert.Contains("A token is required", server.StartupLines[3]);
+    }
+
+    [Fact]
     public async Task Without_the_token_pages_go_to_login_and_the_api_answers_401()
     {
         var page = await server.NewPageAsync();

@@ -5,12 +5,16 @@ using Microsoft.Playwright;
 
 namespace DubAgent.Server.Tests.Studio;
 
-/// <summary>The batch option: a dub with two voices named renders two more videos and packs them with a manifest.</summary>
+/// <summary>
+/// The batch option: a dub with two voice sets (one voice for all, then a voice for SPEAKER_00 over the default) renders
+/// two more videos and packs them with a manifest of each video's voice per speaker; then the job's speaker becomes an
+/// actor of the voice library, cut from the job's speech.
+/// </summary>
 [Collection(StudioCollection.Name)]
 public sealed class StudioBatchTests(StudioServer server)
 {
     [Fact]
-    public async Task A_batch_renders_one_video_per_voice_into_one_zip_with_a_manifest()
+    public async Task A_batch_renders_one_video_per_voice_set_into_one_zip_and_a_job_speaker_becomes_an_actor()
     {
         var video = TestMedia.SpeechVideo(Path.Combine(server.Media, "batch"), "batch.mp4");
         var page = await server.NewPageAsync();
@@ -18,7 +22,15 @@ public sealed class StudioBatchTests(StudioServer server)
         await StudioServer.FillNewDubAsync(page, video);
         await page.SelectOptionAsync("#budget", "low");
         await page.Locator("summary", new() { HasText = "Batch" }).ClickAsync();
-        await page.GetByLabel("Voices, one per line").FillAsync("female-mid\nmale-deep");
+        // Set 1: everyone in female-mid. Set 2: SPEAKER_00 in male-deep although "every speaker" says female-mid.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a voice set" }).ClickAsync();
+        await page.GetByLabel("Voice set 1: Every speaker").FillAsync("female-mid");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a voice set" }).ClickAsync();
+        await page.GetByLabel("Voice set 2: Every speaker").FillAsync("female-mid");
+        await page.GetByLabel("Voice set 2: SPEAKER_00").FillAsync("male-deep");
+        // Close the input's list of suggested voices (a browser popup), which would take the next click.
+        await page.Locator("h1").ClickAsync();
+        await StudioServer.ScreenshotAsync(page, "5-batch-sets");
         var job = await StudioServer.StartDubAsync(page);
 
         var status = Path.Combine(server.Jobs, job, "batch", "batch.json");
@@ -37,13 +49,29 @@ public sealed class StudioBatchTests(StudioServer server)
         var zipPath = Path.Combine(server.Media, "batch.zip");
         await File.WriteAllBytesAsync(zipPath, await response.BodyAsync());
         using var zip = ZipFile.OpenRead(zipPath);
-        Assert.Equal(["01-female-mid.mp4", "02-male-deep.mp4", "manifest.json"], zip.Entries.Select(e => e.FullName).Order().ToArray());
+        Assert.Equal(["01-female-mid.mp4", "02-female-mid+male-deep.mp4", "manifest.json"], zip.Entries.Select(e => e.FullName).Order().ToArray());
         using var manifest = await JsonDocument.ParseAsync(zip.GetEntry("manifest.json")!.Open());
-        Assert.Equal(["female-mid", "male-deep"], manifest.RootElement.GetProperty("videos").EnumerateArray().Select(v => v.GetProperty("voice").GetString()).ToArray());
+        var videos = manifest.RootElement.GetProperty("videos").EnumerateArray().ToList();
+        Assert.Equal("female-mid", videos[0].GetProperty("voice").GetString());
+        Assert.Equal("female-mid", videos[0].GetProperty("voices").GetProperty("SPEAKER_00").GetString());
+        Assert.Equal("male-deep", videos[1].GetProperty("voices").GetProperty("SPEAKER_00").GetString());
         var renders = zip.Entries.Where(e => e.Name.EndsWith(".mp4", StringComparison.Ordinal)).ToList();
         Assert.NotEqual(renders[0].Crc32, renders[1].Crc32);
         Assert.True(zip.Entries.Where(e => e.Name.EndsWith(".mp4", StringComparison.Ordinal)).All(e => e.Length > 10_000), "each video is a real render");
         using var placements = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(server.Jobs, job, "synthesize", "placements.json")));
         Assert.All(placements.RootElement.GetProperty("placements").EnumerateArray(), p => Assert.Equal("male-deep", p.GetProperty("voice").GetString()));
+
+        // The job's speaker as a reference clip for the voice library.
+        await page.GotoAsync("/voices");
+        await page.Locator($"#job_speakers option[value='{job}/SPEAKER_00']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Batch Speaker");
+        await page.GetByLabel("or a speaker of a job").SelectOptionAsync($"{job}/SPEAKER_00");
+        await page.GetByLabel("The statement the person agreed to, in their words").FillAsync("I agree that this synthetic test voice may be kept for dubbing.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create actor" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Batch Speaker was added with 1 clip", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("section[data-actor='Batch Speaker']")).ToContainTextAsync("agree that this synthetic test voice");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete Batch Speaker from the library" }).ClickAsync();
+        await Assertions.Expect(page.Locator("section[data-actor='Batch Speaker']")).ToHaveCountAsync(0);
     }
 }

@@ -8,7 +8,8 @@ namespace DubAgent.Server.Tests.Studio;
 /// <summary>
 /// The whole studio in a real browser: sign in, upload a short spoken video with music, move the mixing sliders with
 /// the keyboard, start, reload the job page while it runs, reach 100 %, download the ZIP and read its manifest, then fix
-/// one line on the review page and see that only that clip was spoken again and the video was made anew.
+/// one line on the review page and see that only that clip was spoken again and the video was made anew; download the
+/// original's subtitles.
 /// </summary>
 [Collection(StudioCollection.Name)]
 public sealed class StudioDubTests(StudioServer server)
@@ -63,6 +64,24 @@ public sealed class StudioDubTests(StudioServer server)
         var line = page.Locator("#line-0");
         await line.WaitForAsync();
         await StudioServer.ScreenshotAsync(page, "3-review");
+
+        // Subtitles of both languages, as .srt and .vtt, from the export.
+        var subtitles = page.Locator("#subtitles a");
+        await Assertions.Expect(subtitles).ToHaveCountAsync(4);
+        var tracks = new List<string>();
+        for (var i = 0; i < 4; i++)
+            tracks.Add($"{await subtitles.Nth(i).GetAttributeAsync("data-language")}.{await subtitles.Nth(i).GetAttributeAsync("data-format")}");
+        Assert.Equal(["en.srt", "en.vtt", "es.srt", "es.vtt"], tracks.Order().ToArray());
+        var original = await page.RunAndWaitForDownloadAsync(() => page.Locator("#subtitles a", new() { HasText = "Original (en) · SRT" }).ClickAsync());
+        var srtPath = Path.Combine(media, "original.en.srt");
+        await original.SaveAsAsync(srtPath);
+        var srt = await File.ReadAllTextAsync(srtPath);
+        using (var translation = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(server.Jobs, job, "translate", "translation.json"))))
+        {
+            var firstWord = translation.RootElement.GetProperty("segments")[0].GetProperty("text").GetString()!.Trim().Split(' ')[0];
+            Assert.Contains(" --> ", srt);
+            Assert.Contains(firstWord, srt);
+        }
         await line.FillAsync("Hola, esto es una prueba corta del doblaje.");
         await page.Locator("tr[data-segment]").First.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('#status').textContent.startsWith('Done')", null,

@@ -20,6 +20,13 @@ public sealed class StudioServer : IAsyncLifetime
     public Uri Address { get; private set; } = null!;
     public string Media => _temp.Sub("media");
     public string Jobs => Path.Combine(_temp.Path, "jobs");
+    public string Voices => Path.Combine(_temp.Path, "voices");
+
+    /// <summary>What `serve --http` printed first on stdout: the addresses and the token note.</summary>
+    public List<string> StartupLines { get; } = [];
+
+    /// <summary>JFK's 11 s inaugural excerpt from ../shared/data: a real voice for the voice library.</summary>
+    public static string Jfk => Path.GetFullPath(Path.Combine(BuiltCli.RepositoryRoot, "..", "shared", "data", "jfk", "jfk.wav"));
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where the tests leave their screenshots: DUBAGENT_TEST_ARTIFACTS, or .build/artifacts/studio in the repository.</summary>
@@ -33,6 +40,8 @@ public sealed class StudioServer : IAsyncLifetime
         foreach (var a in (string[])[BuiltCli.Dll, "serve", "--http", "127.0.0.1:0", "--token", Token, "--root", Media, "--jobs", Jobs])
             info.ArgumentList.Add(a);
         info.Environment["DUBAGENT_STUDIO_MAX_UPLOAD_MB"] = UploadLimitMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The tests' own voice library, never the user's.
+        info.Environment["DUBAGENT_VOICES__DIRECTORY"] = Voices;
         _process = Process.Start(info)!;
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginErrorReadLine();
@@ -40,6 +49,9 @@ public sealed class StudioServer : IAsyncLifetime
         var line = await _process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("`dubagent serve --http` printed no address.");
         var mcp = new Uri(line[line.IndexOf("http", StringComparison.Ordinal)..].Trim());
         Address = new Uri(mcp, "/");
+        StartupLines.Add(line);
+        // The studio, /live and the token note follow the MCP line.
+        for (var i = 0; i < 3; i++) StartupLines.Add(await _process.StandardOutput.ReadLineAsync(timeout.Token) ?? "");
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -85,7 +97,15 @@ public sealed class StudioServer : IAsyncLifetime
     public static async Task<string> StartDubAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Start dub" }).ClickAsync();
-        await page.WaitForURLAsync("**/jobs/*", new() { Timeout = 120_000 });
+        try
+        {
+            await page.WaitForURLAsync("**/jobs/*", new() { Timeout = 120_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say why the job page did not open: the form's own message.
+            throw new InvalidOperationException($"The dub did not start: '{await page.Locator("#form-status").TextContentAsync()}'");
+        }
         return new Uri(page.Url).Segments[^1];
     }
 

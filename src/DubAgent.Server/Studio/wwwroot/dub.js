@@ -13,6 +13,24 @@ document.addEventListener("DOMContentLoaded", async () => {
   const original = document.getElementById("include_original"), originalVolume = document.getElementById("original_volume");
   original.addEventListener("change", () => { originalVolume.disabled = !original.checked; });
 
+  // Batch: a small table per voice set (every speaker, then SPEAKER_00..03), sent as batch_set_N_WHO fields.
+  const sets = document.getElementById("voice-sets");
+  const addSet = () => {
+    const n = sets.children.length + 1;
+    if (n > 8) return;
+    const row = (who, title) => {
+      const id = `batch_set_${n}_${who}`;
+      return studio.el("tr", {}, studio.el("th", { scope: "row" }, studio.el("label", { for: id, text: title })),
+        studio.el("td", {}, studio.el("input", { id, name: id, type: "text", list: "batch-voice-names", autocomplete: "off", "aria-label": `Voice set ${n}: ${title}` })));
+    };
+    const speakers = [0, 1, 2, 3].map(i => `SPEAKER_0${i}`);
+    sets.append(studio.el("fieldset", { class: "voice-set" }, studio.el("legend", { text: `Voice set ${n}` }),
+      studio.el("table", {}, studio.el("thead", {}, studio.el("tr", {}, studio.el("th", { scope: "col", text: "Speaker" }), studio.el("th", { scope: "col", text: "Voice" }))),
+        studio.el("tbody", {}, row("default", "Every speaker"), ...speakers.map(s => row(s, s))))));
+    sets.lastChild.querySelector("input").focus();
+  };
+  document.getElementById("add-set").addEventListener("click", addSet);
+
   try {
     const options = await studio.get("/api/options");
     const fill = (select, values, chosen) => { for (const v of values) select.append(studio.el("option", { value: v, selected: v === chosen, text: v })); };
@@ -28,6 +46,14 @@ document.addEventListener("DOMContentLoaded", async () => {
       const help = list.filter(e => !e.available && e.install).map(e => `${e.name}: ${e.install}`).join(" · ");
       engines.append(studio.el("div", {}, studio.el("label", { for: `engine_${stage}`, text: stage }), select, studio.el("p", { class: "hint", text: help })));
     }
+    // The batch's voice names: what the synthesis engines that run here offer in the target language.
+    const target = document.getElementById("target_language");
+    const names = async () => {
+      const lists = await Promise.all((options.engines.synthesize || []).filter(e => e.available).map(e =>
+        studio.get(`/api/library/engines/${encodeURIComponent(e.name)}?language=${encodeURIComponent(target.value)}`).then(a => a.voices).catch(() => [])));
+      document.getElementById("batch-voice-names").replaceChildren(...[...new Set(lists.flat().map(v => v.name))].sort().map(v => studio.el("option", { value: v })));
+    };
+    target.addEventListener("change", names); names();
   } catch (e) { status.textContent = `The studio could not load its choices: ${e.message}`; }
 
   form.addEventListener("submit", async event => {

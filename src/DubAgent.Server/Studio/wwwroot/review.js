@@ -47,12 +47,19 @@ document.addEventListener("DOMContentLoaded", () => {
     } catch (e) { $("voices").replaceChildren(studio.el("p", { class: "hint", text: e.message })); }
   };
 
+  const subtitle = f => /\.([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.(srt|vtt)$/.exec(f.path);
   const load = async () => {
     try {
       const job = await studio.get(base);
       const video = job.files.find(f => f.deliverable && /\.mp4$/i.test(f.path));
       if (video) $("dubbed").src = `${video.url}?v=${Date.now()}`;
-      $("downloads").replaceChildren(...job.files.filter(f => f.deliverable).map(f => studio.el("li", {}, studio.el("a", { href: `${f.url}?download=1`, text: f.path }))));
+      $("downloads").replaceChildren(...job.files.filter(f => f.deliverable && !subtitle(f)).map(f => studio.el("li", {}, studio.el("a", { href: `${f.url}?download=1`, text: f.path }))));
+      // The export's subtitle files (both languages for a studio dub), named NAME.LANGUAGE.srt/.vtt.
+      const tracks = job.files.filter(f => f.deliverable && subtitle(f)).sort((a, b) => a.path.localeCompare(b.path));
+      $("subtitles").replaceChildren(...(tracks.length ? tracks.map(f => { const [, language, format] = subtitle(f);
+        return studio.el("li", {}, studio.el("a", { href: `${f.url}?download=1`, "data-language": language, "data-format": format,
+          text: `${language === job.target_language ? "Dub" : "Original"} (${language}) · ${format.toUpperCase()}` }), ` ${f.path}`); })
+        : [studio.el("li", { class: "hint", text: "No subtitles yet: they come with the export." })]));
       const segments = await studio.get(`${base}/segments`);
       $("segments").replaceChildren(...segments.map((s, i) => {
         const textarea = studio.el("textarea", { id: `line-${i}`, rows: 2, "aria-label": `Translation of line ${i + 1}` });

@@ -21,7 +21,7 @@ namespace DubAgent.Cluster.Coordinator;
 /// run follows the workers' events on a queue of its own. Same signature and result as <see cref="PipelineRunner"/>.
 /// </summary>
 public sealed class ClusterCoordinator(IConfiguration configuration, ToolInvoker invoker, RecipeValidator validator, RunPreflight preflight,
-    ILogger<ClusterCoordinator> logger)
+    ILogger<ClusterCoordinator> logger, ILoggerFactory logging)
 {
     public async Task<PipelineRunResult> RunAsync(Recipe recipe, PipelineRunRequest request, IPipelineObserver? observer = null,
         CancellationToken cancellationToken = default)
@@ -41,7 +41,7 @@ public sealed class ClusterCoordinator(IConfiguration configuration, ToolInvoker
             e.Handler<StepProgressed>(c => Do(() => run?.OnProgress(c.Message)));
             e.Handler<StepCompleted>(c => run?.OnCompletedAsync(c.Message) ?? Task.CompletedTask);
             e.Handler<Fault<StepExecution>>(c => Do(() => run?.OnFault(c.Message)));
-        }), cancellationToken).ConfigureAwait(false);
+        }), cancellationToken, logging).ConfigureAwait(false);
         try
         {
             using var job = await JobRun.OpenAsync(recipe, request, validator, preflight, $"recipe {recipe.Name} (cluster)", logger, cancellationToken)

@@ -110,10 +110,15 @@ internal sealed class ClusterRun(
             ? "not tried again (it would fail the same way)"
             : $"tried {retries + 1} times with back-off";
         lock (_gate)
+        {
+            // A step already committed by another worker (the one that kept the message, or a hung one that came back)
+            // is done: a late fault of one of its executions changes nothing.
+            if (_states[step.Id] != State.Sent) return;
             Fail(new PipelineException(
                 $"Step '{step.Id}' ({step.Tool}) failed on worker(s), {retried}, and went to the dead-letter queue '{StepQueues.DeadLetterQueueName(sent.Queue)}': {error?.Message ?? "no error message"}",
                 recipe.File, step.At.Line, step.At.Column,
                 $"Fix the cause and run again (finished steps are kept and reused); the step's message stays in '{StepQueues.DeadLetterQueueName(sent.Queue)}' for inspection (`rabbitmqctl list_queues`)."));
+        }
     }
 
     private void Fail(Exception error)

@@ -21,8 +21,11 @@ namespace DubAgent.Cluster.Coordinator;
 /// run follows the workers' events on a queue of its own. Same signature and result as <see cref="PipelineRunner"/>.
 /// </summary>
 public sealed class ClusterCoordinator(IConfiguration configuration, ToolInvoker invoker, RecipeValidator validator, RunPreflight preflight,
-    ILogger<ClusterCoordinator> logger, ILoggerFactory logging)
+    ILogger<ClusterCoordinator> logger, ILoggerFactory logging) : IRemotePipelineRunner
 {
+    /// <summary>Cluster:Broker is set: run_pipeline over MCP sends its runs here (`dubagent run` only with --cluster).</summary>
+    public bool Configured => !string.IsNullOrWhiteSpace(ClusterOptions.From(configuration).Broker);
+
     public async Task<PipelineRunResult> RunAsync(Recipe recipe, PipelineRunRequest request, IPipelineObserver? observer = null,
         CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,10 @@ namespace DubAgent.Cluster.Broker;
 /// </summary>
 public sealed class BrokerLogging(ILoggerFactory inner, BrokerAddress broker) : ILoggerFactory
 {
-    public ILogger CreateLogger(string categoryName) => new Scrubbed(inner.CreateLogger(categoryName), broker);
+    public ILogger CreateLogger(string categoryName) => new Scrubbed(inner.CreateLogger(categoryName), this);
+
+    /// <summary>The last warning or error MassTransit logged (scrubbed): why a start that timed out did not connect.</summary>
+    public string? LastProblem { get; private set; }
 
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
 
@@ -28,6 +31,8 @@ public sealed class BrokerLogging(ILoggerFactory inner, BrokerAddress broker) : 
         + "the step goes back to the queue and runs again. For long steps raise it on the broker, e.g. `consumer_timeout = 10800000` (3 hours) "
         + "in /etc/rabbitmq/rabbitmq.conf, then restart it (docs/cluster.md).";
 
+    public BrokerAddress Broker => broker;
+
     public string Scrub(string text) => Scrub(text, broker);
 
     internal static string Scrub(string text, BrokerAddress broker)
@@ -37,22 +42,25 @@ public sealed class BrokerLogging(ILoggerFactory inner, BrokerAddress broker) : 
         return text;
     }
 
-    private sealed class Scrubbed(ILogger inner, BrokerAddress broker) : ILogger
+    private sealed class Scrubbed(ILogger inner, BrokerLogging owner) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning && inner.IsEnabled(logLevel);
+        // Warnings and errors are always heard (LastProblem), and passed on when the application logs them.
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel)) return;
-            var text = Scrub(formatter(state, exception), broker);
-            var error = exception is null ? null : Scrub(exception.GetBaseException().Message, broker);
+            var text = owner.Scrub(formatter(state, exception));
+            var error = exception is null ? null : owner.Scrub(exception.GetBaseException().Message);
+            owner.LastProblem = error is null ? text : $"{text}: {error}";
             if (IsConsumerTimeout(text) || error is not null && IsConsumerTimeout(error))
             {
-                inner.LogError("{Advice}", ConsumerTimeoutAdvice(broker));
+                inner.LogError("{Advice}", ConsumerTimeoutAdvice(owner.Broker));
                 return;
             }
+            if (!inner.IsEnabled(logLevel)) return;
             if (error is null) inner.Log(logLevel, eventId, "{Message}", text);
             else inner.Log(logLevel, eventId, "{Message}: {Error}", text, error);
         }

@@ -19,7 +19,8 @@ public static class ClusterBus
     {
         await BrokerReach.CheckAsync(broker, cancellationToken).ConfigureAwait(false);
         // MassTransit reads its logger from the (async-local) LogContext of the code that creates and starts the bus.
-        LogContext.ConfigureCurrentLogContext(new BrokerLogging(logging ?? NullLoggerFactory.Instance, broker));
+        var logs = new BrokerLogging(logging ?? NullLoggerFactory.Instance, broker);
+        LogContext.ConfigureCurrentLogContext(logs);
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, h => ConfigureHost(h, broker));
@@ -35,7 +36,9 @@ public static class ClusterBus
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             await StopQuietlyAsync(bus).ConfigureAwait(false);
-            var why = e is OperationCanceledException ? $"it did not accept the connection within {StartTimeout.TotalSeconds:0} s" : BrokerLogging.Scrub(e.GetBaseException().Message, broker).TrimEnd('.');
+            var why = e is OperationCanceledException
+                ? $"it did not accept the connection within {StartTimeout.TotalSeconds:0} s{(logs.LastProblem is { } last ? $" (last: {last.TrimEnd('.')})" : "")}"
+                : BrokerLogging.Scrub(e.GetBaseException().Message, broker).TrimEnd('.');
             if (why.Contains("ACCESS_REFUSED", StringComparison.Ordinal) || why.Contains("NOT_ALLOWED", StringComparison.Ordinal))
                 throw new InputException($"The RabbitMQ broker of {ClusterOptions.BrokerKey} ({broker.Display}) refused the login: {why}.",
                     $"Check the user and password in {ClusterOptions.BrokerKey} (or Cluster:BrokerPassword) and that the user may use virtual host "

@@ -8,6 +8,7 @@ using DubAgent.Cluster.Messages;
 using DubAgent.Cluster.Status;
 using DubAgent.Core.Tools;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace DubAgent.Cli.Commands;
@@ -27,7 +28,7 @@ public static class ClusterCommand
             var services = host.Services;
             var broker = BrokerAddress.From(ClusterOptions.From(host.Configuration));
             var keys = StepQueues.AllKeys(services.GetRequiredService<ToolInvoker>().All);
-            var snapshot = await ClusterStatus.TakeAsync(broker, keys, cancellationToken).ConfigureAwait(false);
+            var snapshot = await ClusterStatus.TakeAsync(broker, keys, cancellationToken, services.GetService<ILoggerFactory>()).ConfigureAwait(false);
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
                 await stdout.WriteLineAsync(JsonSerializer.Serialize(snapshot, DubAgentJson.Options)).ConfigureAwait(false);

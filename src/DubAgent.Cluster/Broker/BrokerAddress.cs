@@ -16,6 +16,12 @@ public sealed record BrokerAddress(bool Tls, string Host, int Port, string Virtu
 
     public override string ToString() => Display;
 
+    /// <summary>The AMQP heartbeat to ask for; null keeps the broker's.</summary>
+    public TimeSpan? Heartbeat { get; init; }
+
+    /// <summary>amqps settings beyond the scheme (server name, private CA, client certificate); unused for amqp.</summary>
+    public BrokerTls TlsSettings { get; init; } = new(null, null, null, null);
+
     /// <summary>Reads the options' URL; an InputException naming Cluster:Broker (never echoing credentials) when it is missing or malformed.</summary>
     public static BrokerAddress From(ClusterOptions options)
     {
@@ -29,7 +35,11 @@ public sealed record BrokerAddress(bool Tls, string Host, int Port, string Virtu
         var path = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         var (user, password) = Credentials(uri.UserInfo);
         if (!string.IsNullOrEmpty(options.BrokerPassword)) password = options.BrokerPassword;
-        return new BrokerAddress(tls, uri.Host, port, path.Length == 0 ? "/" : path, user ?? "guest", password ?? "guest");
+        return new BrokerAddress(tls, uri.Host, port, path.Length == 0 ? "/" : path, user ?? "guest", password ?? "guest")
+        {
+            Heartbeat = options.HeartbeatSeconds > 0 ? TimeSpan.FromSeconds(options.HeartbeatSeconds) : null,
+            TlsSettings = BrokerTls.From(options, tls),
+        };
     }
 
     private static (string? User, string? Password) Credentials(string userInfo)

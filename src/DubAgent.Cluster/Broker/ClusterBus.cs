@@ -1,6 +1,7 @@
-using System.Security.Authentication;
 using DubAgent.Abstractions.Errors;
 using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DubAgent.Cluster.Broker;
 
@@ -12,23 +13,17 @@ public static class ClusterBus
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
+    /// <param name="logging">The application's logging, which MassTransit's warnings and errors go to (scrubbed); none when null.</param>
     public static async Task<IBusControl> StartAsync(BrokerAddress broker, Action<IRabbitMqBusFactoryConfigurator> endpoints,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, ILoggerFactory? logging = null)
     {
         await BrokerReach.CheckAsync(broker, cancellationToken).ConfigureAwait(false);
+        // MassTransit reads its logger from the (async-local) LogContext of the code that creates and starts the bus.
+        var logs = new BrokerLogging(logging ?? NullLoggerFactory.Instance, broker);
+        LogContext.ConfigureCurrentLogContext(logs);
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, h =>
-            {
-                h.Username(broker.User);
-                h.Password(broker.Password);
-                if (broker.Tls)
-                    h.UseSsl(ssl =>
-                    {
-                        ssl.ServerName = broker.Host;
-                        ssl.Protocol = SslProtocols.Tls12 | SslProtocols.Tls13;
-                    });
-            });
+            cfg.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, h => ConfigureHost(h, broker));
             endpoints(cfg);
         });
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -41,13 +36,24 @@ public static class ClusterBus
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             await StopQuietlyAsync(bus).ConfigureAwait(false);
-            var why = e is OperationCanceledException ? $"it did not accept the connection within {StartTimeout.TotalSeconds:0} s" : Scrub(e.GetBaseException().Message, broker);
+            var why = e is OperationCanceledException
+                ? $"it did not accept the connection within {StartTimeout.TotalSeconds:0} s{(logs.LastProblem is { } last ? $" (last: {last.TrimEnd('.')})" : "")}"
+                : BrokerLogging.Scrub(e.GetBaseException().Message, broker).TrimEnd('.');
             if (why.Contains("ACCESS_REFUSED", StringComparison.Ordinal) || why.Contains("NOT_ALLOWED", StringComparison.Ordinal))
                 throw new InputException($"The RabbitMQ broker of {ClusterOptions.BrokerKey} ({broker.Display}) refused the login: {why}.",
                     $"Check the user and password in {ClusterOptions.BrokerKey} (or Cluster:BrokerPassword) and that the user may use virtual host "
                     + $"'{broker.VirtualHost}' (`rabbitmqctl list_permissions -p {broker.VirtualHost}`).");
             throw BrokerReach.Unreachable(broker, why, new InvalidOperationException(why));
         }
+    }
+
+    /// <summary>Credentials, heartbeat and TLS of the connection, as MassTransit is told them.</summary>
+    internal static void ConfigureHost(IRabbitMqHostConfigurator host, BrokerAddress broker)
+    {
+        host.Username(broker.User);
+        host.Password(broker.Password);
+        if (broker.Heartbeat is { } heartbeat) host.Heartbeat(heartbeat);
+        if (broker.Tls) host.UseSsl(ssl => broker.TlsSettings.ApplyTo(ssl, broker.Host));
     }
 
     /// <param name="timeout">How long running consumers may take to finish (default 30 s).</param>
@@ -61,13 +67,5 @@ public static class ClusterBus
         {
             // Stopping after a failed start or a lost broker: nothing more to release.
         }
-    }
-
-    /// <summary>The transport's own message, without the password or user name in it.</summary>
-    private static string Scrub(string message, BrokerAddress broker)
-    {
-        foreach (var secret in new[] { broker.Password, broker.User }.Where(s => s.Length > 0))
-            message = message.Replace(secret, "****", StringComparison.Ordinal);
-        return message.TrimEnd('.');
     }
 }

@@ -11,6 +11,7 @@ using DubAgent.Core.Tools;
 using DubAgent.Core.Workspace;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace DubAgent.Cluster.Coordinator;
 
@@ -19,21 +20,21 @@ namespace DubAgent.Cluster.Coordinator;
 /// the job folder is claimed and locked), then each step goes to its capability queue when its inputs exist, and the
 /// run follows the workers' events on a queue of its own. Same signature and result as <see cref="PipelineRunner"/>.
 /// </summary>
-public sealed class ClusterCoordinator(IConfiguration configuration, ToolInvoker invoker, RecipeValidator validator, RunPreflight preflight)
+public sealed class ClusterCoordinator(IConfiguration configuration, ToolInvoker invoker, RecipeValidator validator, RunPreflight preflight,
+    ILogger<ClusterCoordinator> logger, ILoggerFactory logging) : IRemotePipelineRunner
 {
+    /// <summary>Cluster:Broker is set: run_pipeline over MCP sends its runs here (`dubagent run` only with --cluster).</summary>
+    public bool Configured => !string.IsNullOrWhiteSpace(ClusterOptions.From(configuration).Broker);
+
     public async Task<PipelineRunResult> RunAsync(Recipe recipe, PipelineRunRequest request, IPipelineObserver? observer = null,
         CancellationToken cancellationToken = default)
     {
         observer ??= new NullObserver();
         var options = ClusterOptions.From(configuration);
         var broker = BrokerAddress.From(options);
-        var problems = validator.Validate(recipe, request.Inputs).ToList();
-        var inputs = RunInputs.Bind(recipe, request.Inputs, []);
-        foreach (var id in request.Force ?? [])
-            if (recipe.FindStep(id) is null)
-                throw new InputException($"--force names '{id}', which is not a step of '{recipe.Name}'.",
-                    $"Steps: {string.Join(", ", recipe.Steps.Select(s => s.Id))}.");
-        if (problems.Count > 0) throw RecipeProblem.ToException(problems);
+        if (request.StopAfter is not null)
+            throw new InputException("A cluster run cannot pause for review: the pause is the local runner's.",
+                "Run the review locally (without Cluster:Broker or --cluster), then resume it on the cluster.");
         var yaml = await File.ReadAllTextAsync(recipe.File, cancellationToken).ConfigureAwait(false);
 
         ClusterRun? run = null;
@@ -43,26 +44,13 @@ public sealed class ClusterCoordinator(IConfiguration configuration, ToolInvoker
             e.Handler<StepProgressed>(c => Do(() => run?.OnProgress(c.Message)));
             e.Handler<StepCompleted>(c => run?.OnCompletedAsync(c.Message) ?? Task.CompletedTask);
             e.Handler<Fault<StepExecution>>(c => Do(() => run?.OnFault(c.Message)));
-        }), cancellationToken).ConfigureAwait(false);
+        }), cancellationToken, logging).ConfigureAwait(false);
         try
         {
-            var workspace = new JobWorkspace(request.JobDirectory);
-            using var folderLock = JobFolderLock.Acquire(workspace.Directory, $"recipe {recipe.Name} (cluster)");
-            foreach (var step in recipe.Steps) workspace.TidyStep(step.Id);
-            await preflight.CheckAsync(recipe, inputs, workspace, cancellationToken).ConfigureAwait(false);
-
-            var scope = new RunScope(inputs);
+            using var job = await JobRun.OpenAsync(recipe, request, validator, preflight, $"recipe {recipe.Name} (cluster)", logger, cancellationToken)
+                .ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
-            var job = new JobRecord
-            {
-                Recipe = recipe.Name,
-                RecipeFile = Path.GetFullPath(recipe.File),
-                Inputs = request.Inputs,
-                Started = DateTimeOffset.UtcNow,
-                Steps = recipe.Steps.Select(s => s.Id).ToList(),
-            };
-            workspace.WriteJob(job);
-            run = new ClusterRun(Guid.NewGuid(), recipe, yaml, request, workspace, scope, StepDependencies.WithDependents(recipe, request.Force ?? []),
+            run = new ClusterRun(Guid.NewGuid(), recipe, yaml, request, job.Workspace, job.Scope, StepDependencies.WithDependents(recipe, request.Force ?? []),
                 invoker, observer, options.Retries);
             try
             {
@@ -75,28 +63,11 @@ public sealed class ClusterCoordinator(IConfiguration configuration, ToolInvoker
             }
             catch (Exception e)
             {
-                workspace.Hasher.Save();
-                workspace.WriteJob(job with
-                {
-                    Status = e is OperationCanceledException ? "cancelled" : "failed",
-                    Error = e.Message,
-                    Ended = DateTimeOffset.UtcNow,
-                });
+                job.Failed(e);
                 throw;
             }
-
-            var outputs = new JsonObject();
-            foreach (var output in recipe.Outputs)
-            {
-                var part = output.Value.Expressions.FirstOrDefault() ?? new TemplatePart("", null, output.Name, output.At.Line, output.At.Column);
-                outputs[output.Name] = Evaluation.Guard(recipe, part, () => StepArguments.Value(output.Value, default, scope));
-            }
-            workspace.Hasher.Save();
-            workspace.WriteJob(job with
-            {
-                Status = "completed", Ended = DateTimeOffset.UtcNow, Outputs = JsonSerializer.SerializeToElement(outputs, DubAgentJson.Options),
-            });
-            return new PipelineRunResult(recipe.Name, workspace.Directory, run.Outcomes, outputs, clock.Elapsed);
+            var outputs = job.Completed(recipe);
+            return new PipelineRunResult(recipe.Name, job.Workspace.Directory, run.Outcomes, outputs, clock.Elapsed);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Cluster.Messages;
@@ -37,7 +36,7 @@ internal sealed class ClusterRun(
     private readonly Dictionary<string, StepOutcome> _outcomes = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly string _recipeHash = Worker.WorkerStepCall.RecipeHash(recipeYaml);
-    private readonly Dictionary<string, long> _sentAt = new(StringComparer.Ordinal);
+    private readonly BrokerOverhead _overhead = new();
     private Func<StepExecution, Task> _send = _ => Task.CompletedTask;
 
     public Guid RunId => runId;
@@ -57,7 +56,10 @@ internal sealed class ClusterRun(
     {
         if (e.RunId != runId || recipe.FindStep(e.StepId) is not { } step) return;
         lock (_gate)
+        {
             if (_states[step.Id] != State.Sent) return;
+            _overhead.Started(step.Id, e.Worker);
+        }
         observer.StepStarted(step, e.Engine);
         (observer as IClusterObserver)?.StepTaken(step, e.Worker, e.Redelivered);
     }
@@ -86,8 +88,7 @@ internal sealed class ClusterRun(
             _states[step.Id] = State.Done;
             _results[step.Id] = record.Result.GetRawText();
             scope.SetResult(step.Id, record.Result);
-            // From sending to hearing it committed, less the step's own work: queueing, transport, cache checks, events.
-            var overhead = Stopwatch.GetElapsedTime(_sentAt[step.Id]).TotalSeconds - (e.Cached ? 0 : record.Seconds);
+            var overhead = _overhead.Done(step.Id, e.Worker, e.Cached ? 0 : record.Seconds);
             var notes = record.Notes.Where(n => !n.StartsWith(ClusterNotes.Worker, StringComparison.Ordinal))
                 .Append($"{ClusterNotes.Worker}{e.Worker}").Append(string.Create(CultureInfo.InvariantCulture, $"{ClusterNotes.Overhead}{overhead:0.000} s")).ToList();
             outcome = new StepOutcome(step.Id, record.Tool, e.Cached ? StepStatus.Cached : StepStatus.Ran, record.EngineAsked, record.EngineRan,
@@ -109,10 +110,15 @@ internal sealed class ClusterRun(
             ? "not tried again (it would fail the same way)"
             : $"tried {retries + 1} times with back-off";
         lock (_gate)
+        {
+            // A step already committed by another worker (the one that kept the message, or a hung one that came back)
+            // is done: a late fault of one of its executions changes nothing.
+            if (_states[step.Id] != State.Sent) return;
             Fail(new PipelineException(
                 $"Step '{step.Id}' ({step.Tool}) failed on worker(s), {retried}, and went to the dead-letter queue '{StepQueues.DeadLetterQueueName(sent.Queue)}': {error?.Message ?? "no error message"}",
                 recipe.File, step.At.Line, step.At.Column,
                 $"Fix the cause and run again (finished steps are kept and reused); the step's message stays in '{StepQueues.DeadLetterQueueName(sent.Queue)}' for inspection (`rabbitmqctl list_queues`)."));
+        }
     }
 
     private void Fail(Exception error)
@@ -173,7 +179,7 @@ internal sealed class ClusterRun(
                 else
                 {
                     _states[step.Id] = State.Sent;
-                    _sentAt[step.Id] = Stopwatch.GetTimestamp();
+                    _overhead.Sent(step.Id);
                     ready.Add(Message(step, reads));
                 }
             }

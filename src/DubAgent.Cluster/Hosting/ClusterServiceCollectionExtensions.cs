@@ -1,6 +1,7 @@
 using DubAgent.Cluster.Coordinator;
 using DubAgent.Cluster.Worker;
 using DubAgent.Core.Configuration;
+using DubAgent.Core.Pipelines;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,6 +16,7 @@ public static class ClusterServiceCollectionExtensions
         services.TryAddSingleton<WorkerStepCall>();
         services.TryAddSingleton<ClusterWorker>();
         services.TryAddSingleton<ClusterCoordinator>();
+        services.TryAddSingleton<IRemotePipelineRunner>(provider => provider.GetRequiredService<ClusterCoordinator>());
         return services;
     }
 }

@@ -2,6 +2,7 @@ using DubAgent.Cluster.Broker;
 using DubAgent.Cluster.Messages;
 using DubAgent.Cluster.Worker;
 using MassTransit;
+using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -19,7 +20,8 @@ public sealed record ClusterSnapshot(string Broker, IReadOnlyList<WorkerHeartbea
 /// </summary>
 public static class ClusterStatus
 {
-    public static async Task<ClusterSnapshot> TakeAsync(BrokerAddress broker, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    public static async Task<ClusterSnapshot> TakeAsync(BrokerAddress broker, IReadOnlyList<string> keys, CancellationToken cancellationToken,
+        ILoggerFactory? logging = null)
     {
         var heard = new Dictionary<string, WorkerHeartbeat>(StringComparer.Ordinal);
         var bus = await ClusterBus.StartAsync(broker, cfg => cfg.ReceiveEndpoint(new TemporaryEndpointDefinition(), e =>
@@ -27,7 +29,7 @@ public static class ClusterStatus
             {
                 lock (heard) heard[c.Message.Worker] = c.Message;
                 return Task.CompletedTask;
-            })), cancellationToken).ConfigureAwait(false);
+            })), cancellationToken, logging).ConfigureAwait(false);
         try
         {
             var queues = await DepthsAsync(broker, keys, cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace DubAgent.Cluster.Worker;
 /// exponential back-off (bad input is not: it would fail the same way), then MassTransit moves it to the queue's
 /// `_error` dead-letter queue and publishes its fault, which the coordinator reports.
 /// </summary>
-public sealed class ClusterWorker(WorkerStepCall call, ILogger<ClusterWorker> logger)
+public sealed class ClusterWorker(WorkerStepCall call, ILogger<ClusterWorker> logger, ILoggerFactory logging)
 {
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(3);
 
@@ -39,7 +39,7 @@ public sealed class ClusterWorker(WorkerStepCall call, ILogger<ClusterWorker> lo
                     e.Consumer(() => new StepExecutionConsumer(call, settings, slots, load));
                 });
             }
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, logging).ConfigureAwait(false);
         var line = $"worker {settings.Name} on {broker.Display}: queues {string.Join(", ", settings.Queues)}; {settings.Concurrency} at once";
         logger.LogInformation("{Ready}", line);
         ready?.Invoke(line);

@@ -25,7 +25,7 @@ public sealed class StepExecutionConsumer(WorkerStepCall call, WorkerSettings se
             {
                 RunId = message.RunId, StepId = message.StepId, Fraction = update.Fraction, Message = update.Message,
             }));
-            var result = await call.RunAsync(message, settings.Name, settings.JobsRoot,
+            var result = await call.RunAsync(message, settings.Name, settings.JobsRoot, redelivered,
                 engine => Publish(context, new StepStarted
                 {
                     RunId = message.RunId, StepId = message.StepId, Worker = settings.Name, Engine = engine, Redelivered = redelivered,

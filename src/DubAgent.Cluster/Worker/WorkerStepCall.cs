@@ -28,7 +28,8 @@ public sealed record WorkerStepResult(string CacheKey, bool Cached, string? Engi
 public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoker, IToolCall calls, RecipeValidator validator, StepBinder binder,
     ILogger<WorkerStepCall> logger)
 {
-    public async Task<WorkerStepResult> RunAsync(StepExecution message, string worker, string? jobsRoot, Action<string?> started,
+    /// <param name="redelivered">The broker handed this step over again: a worker before this one may have committed it.</param>
+    public async Task<WorkerStepResult> RunAsync(StepExecution message, string worker, string? jobsRoot, bool redelivered, Action<string?> started,
         IProgress<ProgressUpdate> progress, CancellationToken cancellationToken)
     {
         var (recipe, step) = Check(message, jobsRoot);
@@ -40,6 +41,15 @@ public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoke
             scope.SetResult(id, json is null ? null : JsonDocument.Parse(json).RootElement.Clone());
 
         var (tool, bound, decision) = await binder.BindAsync(recipe, step, scope, cancellationToken).ConfigureAwait(false);
+
+        using var stepLock = await StepLock.AcquireAsync(workspace.Directory, step.Id, () =>
+        {
+            logger.LogWarning("Step {Step} of run {Run} is being run by another worker (hung, or cut off from the broker); waiting for it to end", step.Id, message.RunId);
+            progress.Report(new ProgressUpdate(null, "waiting: another worker is still running this step"));
+        }, cancellationToken).ConfigureAwait(false);
+        // After another execution (its worker died or hung with the message), its committed result is this step's, even
+        // under --force: that execution honoured it, and steps after this one may already be reading its outputs.
+        var reuse = !message.Force || redelivered || stepLock.Waited;
 
         // The steps this one reads were committed by other machines: their records are the provenance it gets.
         var history = JobHistory.Load(workspace.Directory);
@@ -58,7 +68,7 @@ public sealed class WorkerStepCall(IServiceProvider services, ToolInvoker invoke
         // (whatever a worker that died mid-step left goes first), the run, step.json written last and atomically.
         var call = await calls.InvokeAsync(new ToolCallRequest(tool, bound, context)
         {
-            Step = new RecordedStep(workspace, step.Id, history, Reuse: !message.Force)
+            Step = new RecordedStep(workspace, step.Id, history, Reuse: reuse)
             {
                 Running = () => started(decision?.Ran),
                 Notes = [$"{Coordinator.ClusterNotes.Worker}{worker}"],

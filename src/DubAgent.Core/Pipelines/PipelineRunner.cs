@@ -32,39 +32,14 @@ public sealed class PipelineRunner(
         CancellationToken cancellationToken = default)
     {
         observer ??= new NullObserver();
-        var problems = validator.Validate(recipe, request.Inputs).ToList();
-        var inputs = RunInputs.Bind(recipe, request.Inputs, []);
-        foreach (var id in request.Force ?? [])
-            if (recipe.FindStep(id) is null)
-                throw new InputException($"--force names '{id}', which is not a step of '{recipe.Name}'.",
-                    $"Steps: {string.Join(", ", recipe.Steps.Select(s => s.Id))}.");
-        if (request.StopAfter is { } stopAfter && recipe.FindStep(stopAfter) is null)
-            throw new InputException($"The run is to pause after '{stopAfter}', which is not a step of '{recipe.Name}'.",
-                $"Steps: {string.Join(", ", recipe.Steps.Select(s => s.Id))}.");
-        if (problems.Count > 0) throw RecipeProblem.ToException(problems);
-
-        var workspace = new JobWorkspace(request.JobDirectory, services.GetService(typeof(FileContentHashes)) as FileContentHashes);
-        using var folderLock = JobFolderLock.Acquire(workspace.Directory, $"recipe {recipe.Name}");
-        if (folderLock.Previous is { } dead)
-            _logger.LogWarning("The previous run in {Folder} ({Holder}) was interrupted; its unfinished steps run again.", workspace.Directory, dead.Describe());
-        foreach (var step in recipe.Steps) workspace.TidyStep(step.Id);
-        await preflight.CheckAsync(recipe, inputs, workspace, cancellationToken).ConfigureAwait(false);
-
+        using var run = await JobRun.OpenAsync(recipe, request, validator, preflight, $"recipe {recipe.Name}", _logger, cancellationToken,
+            services.GetService(typeof(FileContentHashes)) as FileContentHashes).ConfigureAwait(false);
+        var (workspace, scope) = (run.Workspace, run.Scope);
         var forced = StepDependencies.WithDependents(recipe, request.Force ?? []);
         var dependencies = StepDependencies.Of(recipe);
         var held = request.StopAfter is { } pause ? StepDependencies.WithDependents(recipe, [pause]).Where(s => s != pause).ToHashSet() : [];
-        var scope = new RunScope(inputs);
         var history = new JobHistory(recipe.Name, Path.GetFullPath(recipe.File));
         var clock = Stopwatch.StartNew();
-        var job = new JobRecord
-        {
-            Recipe = recipe.Name,
-            RecipeFile = Path.GetFullPath(recipe.File),
-            Inputs = request.Inputs,
-            Started = DateTimeOffset.UtcNow,
-            Steps = recipe.Steps.Select(s => s.Id).ToList(),
-        };
-        workspace.WriteJob(job);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var slots = new SemaphoreSlim(Math.Max(1, request.MaxParallelSteps));
@@ -115,13 +90,7 @@ public sealed class PipelineRunner(
         {
             var first = tasks.Values.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault()
                 ?? (cancellationToken.IsCancellationRequested ? new OperationCanceledException(cancellationToken) : e);
-            workspace.Hasher.Save();
-            workspace.WriteJob(job with
-            {
-                Status = first is OperationCanceledException ? "cancelled" : "failed",
-                Error = first.Message,
-                Ended = DateTimeOffset.UtcNow,
-            });
+            run.Failed(first);
             if (first is OperationCanceledException) throw first;
             throw Located(recipe, tasks, first);
         }
@@ -129,19 +98,10 @@ public sealed class PipelineRunner(
         var steps = recipe.Steps.Select(s => tasks[s.Id].Result).ToList();
         if (held.Count > 0)
         {
-            workspace.Hasher.Save();
-            workspace.WriteJob(job with { Status = "paused", Ended = DateTimeOffset.UtcNow });
+            run.Paused();
             return new PipelineRunResult(recipe.Name, workspace.Directory, steps, [], clock.Elapsed) { StoppedAfter = request.StopAfter };
         }
-        var outputs = new JsonObject();
-        foreach (var output in recipe.Outputs)
-        {
-            var part = output.Value.Expressions.FirstOrDefault() ?? new TemplatePart("", null, output.Name, output.At.Line, output.At.Column);
-            outputs[output.Name] = Evaluation.Guard(recipe, part, () => StepArguments.Value(output.Value, default, scope));
-        }
-        workspace.Hasher.Save();
-        var outputJson = JsonSerializer.SerializeToElement(outputs, DubAgentJson.Options);
-        workspace.WriteJob(job with { Status = "completed", Ended = DateTimeOffset.UtcNow, Outputs = outputJson });
+        var outputs = run.Completed(recipe);
         return new PipelineRunResult(recipe.Name, workspace.Directory, steps, outputs, clock.Elapsed);
     }
 

@@ -60,8 +60,9 @@ public sealed record RunPipelineResult(
 /// <summary>
 /// run_pipeline: runs a recipe in a job, reporting progress per step. A re-run in the same job reuses every step whose
 /// tool, engine, arguments and input files are unchanged.
+/// With a remote runner configured (a cluster broker), runs go to its workers; a review pause stays a local run.
 /// </summary>
-public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog, RecipeValidator validator)
+public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog, RecipeValidator validator, IRemotePipelineRunner? remote = null)
     : Tool<RunPipelineArguments, RunPipelineResult>, IServerTool, IServerPreflight
 {
     public override string Name => "run_pipeline";
@@ -98,7 +99,9 @@ public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog
         {
             Paths = context.Paths, CallerChat = context.CallerChat, StopAfter = pauseAfter,
         };
-        var result = await runner.RunAsync(recipe, request, observer, context.CancellationToken).ConfigureAwait(false);
+        var result = remote is { Configured: true } && pauseAfter is null
+            ? await remote.RunAsync(recipe, request, observer, context.CancellationToken).ConfigureAwait(false)
+            : await runner.RunAsync(recipe, request, observer, context.CancellationToken).ConfigureAwait(false);
         context.Report.Notes.AddRange(result.Steps.SelectMany(s => s.Notes.Select(n => $"{s.Step}: {n}")));
         return new RunPipelineResult(recipe.Name, result.JobDirectory,
             result.Steps.Select(s => new PipelineStepEntry(s.Step, s.Tool, JsonNamingPolicy.SnakeCaseLower.ConvertName(s.Status.ToString()),

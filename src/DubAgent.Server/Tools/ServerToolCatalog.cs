@@ -18,7 +18,8 @@ public static class ServerToolCatalog
         new ListPipelinesTool(services.GetService<RecipeCatalog>() ?? new RecipeCatalog()),
         new RunPipelineTool(services.GetService<PipelineRunner>() ?? ActivatorUtilities.CreateInstance<PipelineRunner>(services),
             services.GetService<RecipeCatalog>() ?? new RecipeCatalog(),
-            services.GetService<RecipeValidator>() ?? ActivatorUtilities.CreateInstance<RecipeValidator>(services)),
+            services.GetService<RecipeValidator>() ?? ActivatorUtilities.CreateInstance<RecipeValidator>(services),
+            services.GetService<IRemotePipelineRunner>()),
     ];
 
     public static IReadOnlyList<ITool> Combine(IReadOnlyList<ITool> registry, IReadOnlyList<IServerTool> server)

@@ -53,6 +53,29 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>kill -9: no cancellation, no clean-up, the broker sees the connection drop with the step unacknowledged.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>kill -STOP: a hung worker. It keeps its connection and its locks, but answers nothing (no heartbeats).</summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
+    /// <summary>kill -CONT: the hung worker comes back and goes on where it stopped.</summary>
+    public Task ThawAsync() => SignalAsync("CONT");
+
+    /// <summary>Waits until the worker has said something containing <paramref name="text"/>.</summary>
+    public async Task<bool> SaidAsync(string text, TimeSpan within)
+    {
+        for (var waited = TimeSpan.Zero; waited < within; waited += TimeSpan.FromMilliseconds(250))
+        {
+            if (Log.Contains(text, StringComparison.Ordinal)) return true;
+            await Task.Delay(250);
+        }
+        return false;
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+    }
+
     private void Heard(string? line)
     {
         if (line is null) return;
@@ -62,7 +85,11 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited)
+        {
+            await ThawAsync();
+            _process.Kill(entireProcessTree: true);
+        }
         await _process.WaitForExitAsync();
         _process.Dispose();
     }

@@ -44,6 +44,12 @@ public sealed class DubAgentServerOptions
     /// <summary>While a call works, a progress notification goes out at least this often (a heartbeat naming the stage).</summary>
     public TimeSpan ProgressHeartbeat { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long an engine's status (and the languages list_engines reports) holds before it is checked again, so an
+    /// engine installed or started while the server runs (Ollama, a downloaded voice) shows without a restart.
+    /// </summary>
+    public TimeSpan EngineCheckLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
     public static string DefaultJobsDirectory() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create) is { Length: > 0 } data
             ? data

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 
@@ -10,7 +11,7 @@ namespace DubAgent.Core.Registry;
 public sealed class EngineRegistry : IEngineRegistry
 {
     private readonly Dictionary<(string, string), IEngine> _byKey = new();
-    private readonly Dictionary<IEngine, Task<EngineStatus>> _status = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IEngine, (Task<EngineStatus> Check, long Started)> _status = new(ReferenceEqualityComparer.Instance);
     private readonly object _gate = new();
 
     public EngineRegistry(IEnumerable<IEngine> engines, RegistrationProblems? problems = null)
@@ -38,16 +39,25 @@ public sealed class EngineRegistry : IEngineRegistry
 
     public IEngine? Find(string capability, string name) => _byKey.GetValueOrDefault((capability, name));
 
-    /// <summary>Engine status, checked once per process (a check may start the program).</summary>
+    /// <summary>
+    /// How long a finished status check holds (default: the whole process, right for one CLI run). A long-running
+    /// server sets a lifetime so an engine installed or started later (Ollama) is noticed without a restart.
+    /// </summary>
+    public TimeSpan StatusLifetime { get; set; } = Timeout.InfiniteTimeSpan;
+
+    /// <summary>Engine status, checked once per <see cref="StatusLifetime"/> (a check may start the program).</summary>
     public Task<EngineStatus> StatusAsync(IEngine engine, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (!_status.TryGetValue(engine, out var task) || task.IsFaulted || task.IsCanceled)
-                _status[engine] = task = CheckSafelyAsync(engine, cancellationToken);
-            return task;
+            if (!_status.TryGetValue(engine, out var held) || held.Check.IsFaulted || held.Check.IsCanceled || Expired(held))
+                _status[engine] = held = (CheckSafelyAsync(engine, cancellationToken), Stopwatch.GetTimestamp());
+            return held.Check;
         }
     }
+
+    private bool Expired((Task<EngineStatus> Check, long Started) held) =>
+        StatusLifetime != Timeout.InfiniteTimeSpan && held.Check.IsCompleted && Stopwatch.GetElapsedTime(held.Started) > StatusLifetime;
 
     public async Task<(T Engine, EngineStatus Status)> ResolveAsync<T>(string capability, string? name, CancellationToken cancellationToken)
         where T : class, IEngine

@@ -37,6 +37,7 @@ public sealed class DubAgentServer
     private readonly IReadOnlyList<ITool> _tools;
     private readonly IReadOnlyList<McpToolDefinition> _definitions;
     private readonly ArgumentCompletions _completions;
+    private readonly ToolListAnswer _toolList;
 
     public DubAgentServer(IServiceProvider services, DubAgentServerOptions options)
     {
@@ -49,8 +50,11 @@ public sealed class DubAgentServer
         var invoker = services.GetService<ToolInvoker>() ?? ActivatorUtilities.CreateInstance<ToolInvoker>(services);
         var calls = services.GetService<IToolCall>() ?? ActivatorUtilities.CreateInstance<ToolCallPipeline>(services, invoker);
         Runner = new ToolCallRunner(invoker, calls, Jobs, Queue, Artifacts, new ReviewFlow(_loggerFactory.CreateLogger<ReviewFlow>()), options, services, _loggerFactory);
-        _tools = ServerToolCatalog.Combine(invoker.All, ServerToolCatalog.Create(services, Jobs, Artifacts));
+        // A server runs for days: engine statuses are checked again after a while instead of once per process.
+        if (services.GetService<IEngineRegistry>() is Core.Registry.EngineRegistry registry) registry.StatusLifetime = options.EngineCheckLifetime;
+        _tools = ServerToolCatalog.Combine(invoker.All, ServerToolCatalog.Create(services, Jobs, Artifacts, options.EngineCheckLifetime));
         _definitions = _tools.Select(t => McpToolDefinition.Of(t, invoker)).ToList();
+        _toolList = new ToolListAnswer(_definitions.Select(d => d.Protocol));
         _completions = new ArgumentCompletions(services.GetRequiredService<IEngineRegistry>(), Jobs, Artifacts,
             services.GetService<RecipeCatalog>() ?? new RecipeCatalog());
     }
@@ -89,6 +93,7 @@ public sealed class DubAgentServer
         options.Handlers.UnsubscribeFromResourcesHandler = (_, _) => throw ResourceSubscriptions.NotOffered(RequestMethods.ResourcesUnsubscribe);
         options.Handlers.CompleteHandler = _completions.CompleteAsync;
         options.Filters.Message.IncomingFilters.Add(InvalidParams.Filter);
+        options.Filters.Message.IncomingFilters.Add(_toolList.Filter);
         options.Handlers.NotificationHandlers =
         [
             new(NotificationMethods.RootsListChangedNotification, (_, _) =>
@@ -165,7 +170,7 @@ public sealed class DubAgentServer
     private const string Instructions =
         "DubAgent dubs a video into another language. Each step is a tool: analyze_media, separate_audio, transcribe, diarize, " +
         "translate, synthesize, mix, export (list_engines shows which engines can run here; run_pipeline runs a whole recipe such as dub). " +
-        "Every call runs in a job: pass the `job` of an earlier result to keep one dub's outputs together. A call that takes longer than " +
+        "Every call runs in a job: pass the `job` of an earlier result to keep one dub's outputs together. `background: true` answers at once. A call that takes longer than " +
         "a short wait answers status 'working' with its job id and goes on; follow it with get_job (wait: 30) until it ends, or stop it " +
         "with cancel_job. Outputs are resources dubagent://jobs/{job}/{step}/{file}; dubagent://jobs/{job} is a job's state. " +
         "Files must be inside the server's allowed folders (--root, or the roots your client announces). " +

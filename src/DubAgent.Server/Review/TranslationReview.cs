@@ -4,6 +4,7 @@ using DubAgent.Abstractions;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Core.Media;
+using DubAgent.Engines.Translation.Timing;
 
 namespace DubAgent.Server.Review;
 
@@ -58,9 +59,40 @@ public static class TranslationReview
         {
             if (!edits.TryGetValue(s.Id, out var text) || string.IsNullOrWhiteSpace(text) || text.Trim() == s.TargetText) return s;
             changed++;
-            return s with { TargetText = text.Trim(), Notes = [.. s.Notes ?? [], "edited in review"] };
+            return Edited(s, text.Trim(), translation.TargetLanguage);
         }).ToList();
         if (changed > 0) AtomicFile.WriteAllText(path, JsonSerializer.Serialize(translation with { Segments = segments }, DubAgentJson.Options));
         return changed;
     }
+
+    /// <summary>
+    /// The line with its new wording, measured as the translator measures it (<see cref="SegmentFit"/>): its fit, estimated
+    /// seconds and budget follow the words, a line that now fits loses its "over budget" flag and one that still overflows
+    /// says so with the new figures; the translator's other flags stay.
+    /// </summary>
+    private static TranslatedSegment Edited(TranslatedSegment line, string text, string targetLanguage)
+    {
+        var source = new TranscriptSegment { Id = line.Id, Speaker = line.Speaker, Start = line.Start, End = line.End, Text = line.Text };
+        var measured = SegmentFit.Build(source, text, targetLanguage, line.Engine ?? "", line.Tone, line.Rounds, FlagsBesidesFit(line.Flag));
+        return line with
+        {
+            TargetText = text,
+            BudgetSeconds = measured.BudgetSeconds,
+            BudgetSyllables = measured.BudgetSyllables,
+            EstimatedSeconds = measured.EstimatedSeconds,
+            FitRatio = measured.FitRatio,
+            Flag = measured.Flag,
+            Notes = [.. line.Notes ?? [], "edited in review"],
+        };
+    }
+
+    /// <summary>The flag's parts other than the fit check's own "over budget: ..." (SegmentFit joins parts with "; ").</summary>
+    private static string? FlagsBesidesFit(string? flag)
+    {
+        if (flag is null) return null;
+        var kept = flag.Split("; ").Where(part => !part.StartsWith(OverBudget, StringComparison.Ordinal)).ToList();
+        return kept.Count == 0 ? null : string.Join("; ", kept);
+    }
+
+    private const string OverBudget = "over budget:";
 }

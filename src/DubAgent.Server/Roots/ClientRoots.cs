@@ -8,8 +8,10 @@ using ModelContextProtocol.Server;
 namespace DubAgent.Server.Roots;
 
 /// <summary>
-/// The folders one MCP client announced (roots/list), asked for on the first call that needs them and again after the
-/// client says its roots changed. Clients without the roots capability announce none.
+/// The folders one MCP client announced (roots/list). A 2025-11-25 session declares its capabilities once: its roots
+/// are asked for on the first call that needs them and again after the client says they changed. A 2026-07-28 client
+/// declares its capabilities on each request and the server must not carry them over from earlier requests, so its
+/// roots are asked for per call. Clients (or requests) without the roots capability announce none.
 /// </summary>
 public sealed class ClientRoots(ILogger logger)
 {
@@ -19,8 +21,9 @@ public sealed class ClientRoots(ILogger logger)
 
     public async Task<IReadOnlyList<string>> GetAsync(McpServer server, CancellationToken cancellationToken)
     {
-        if (_cached is { } cached) return cached;
-        if (server.ClientCapabilities?.Roots is null) return _cached = [];
+        if (server.ClientCapabilities?.Roots is null) return [];
+        var session = IsSession(server);
+        if (session && _cached is { } cached) return cached;
         try
         {
             var result = await server.RequestRootsAsync(new ListRootsRequestParams(), cancellationToken).ConfigureAwait(false);
@@ -30,7 +33,8 @@ public sealed class ClientRoots(ILogger logger)
                 if (Uri.TryCreate(root.Uri, UriKind.Absolute, out var uri) && uri.IsFile) folders.Add(uri.LocalPath);
                 else logger.LogWarning("Ignoring client root '{Uri}': only file:// roots name folders", root.Uri);
             }
-            return _cached = folders;
+            if (session) _cached = folders;
+            return folders;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -39,4 +43,10 @@ public sealed class ClientRoots(ILogger logger)
             return [];
         }
     }
+
+    /// <summary>Whether the client's capabilities belong to a session (negotiated by initialize, before 2026-07-28).</summary>
+    private static bool IsSession(McpServer server) =>
+        server.NegotiatedProtocolVersion is not { } version || string.CompareOrdinal(version, PerRequestRevision) < 0;
+
+    private const string PerRequestRevision = "2026-07-28";
 }

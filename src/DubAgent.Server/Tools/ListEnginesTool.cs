@@ -27,9 +27,16 @@ public sealed record ListEnginesResult(int Count, int Available, IReadOnlyList<E
     public IReadOnlyList<LanguageReachLine>? Languages { get; init; }
 }
 
-/// <summary>list_engines: every engine with whether it can run here and, if not, how to install it.</summary>
-public sealed class ListEnginesTool(IEngineRegistry engines, ILanguageReachReport? reach = null) : Tool<ListEnginesArguments, ListEnginesResult>, IServerTool
+/// <summary>
+/// list_engines: every engine with whether it can run here and, if not, how to install it. The languages reachable are
+/// worked out once and kept while the translate and synthesize engines that can run stay the same, for at most
+/// <paramref name="languagesLifetime"/> (a voice model downloaded meanwhile shows after it): a call is then a lookup.
+/// </summary>
+public sealed class ListEnginesTool(IEngineRegistry engines, ILanguageReachReport? reach = null, TimeSpan? languagesLifetime = null)
+    : Tool<ListEnginesArguments, ListEnginesResult>, IServerTool
 {
+    private KeptLanguages? _languages;
+
     public override string Name => "list_engines";
 
     public override string Description =>
@@ -61,8 +68,24 @@ public sealed class ListEnginesTool(IEngineRegistry engines, ILanguageReachRepor
             }
         }
         var languages = reach is not null && capabilities.Any(c => c is Capabilities.Translate or Capabilities.Synthesize)
-            ? await reach.LinesAsync(context.CancellationToken).ConfigureAwait(false)
+            ? await LanguagesAsync(reach, context.CancellationToken).ConfigureAwait(false)
             : null;
         return new ListEnginesResult(entries.Count, entries.Count(e => e.Available), entries) { Languages = languages };
     }
+
+    private async Task<IReadOnlyList<LanguageReachLine>> LanguagesAsync(ILanguageReachReport report, CancellationToken cancellationToken)
+    {
+        var key = new System.Text.StringBuilder();
+        foreach (var engine in engines.ForCapability(Capabilities.Translate).Concat(engines.ForCapability(Capabilities.Synthesize)))
+            key.Append((await engines.StatusAsync(engine, cancellationToken).ConfigureAwait(false)).Available ? '1' : '0');
+        var lifetime = languagesLifetime ?? TimeSpan.FromMinutes(1);
+        if (_languages is { } kept && kept.Key == key.ToString() && System.Diagnostics.Stopwatch.GetElapsedTime(kept.Made) < lifetime)
+            return kept.Lines;
+        var made = System.Diagnostics.Stopwatch.GetTimestamp();
+        var lines = await report.LinesAsync(cancellationToken).ConfigureAwait(false);
+        _languages = new KeptLanguages(key.ToString(), made, lines);
+        return lines;
+    }
+
+    private sealed record KeptLanguages(string Key, long Made, IReadOnlyList<LanguageReachLine> Lines);
 }

@@ -13,7 +13,8 @@ namespace DubAgent.Server.Tools;
 /// What tools/list shows of one <see cref="ITool"/>: its name, description, input schema (from the shared generator,
 /// plus the server's `job` and `background` arguments for tools that run in a job), output schema (the typed result,
 /// inside the <see cref="JobCallResult"/> envelope for tools that run in a job) and annotations that say what a call
-/// does. Made once per server, shared by every session.
+/// does. Made once per server, shared by every session. The `job` and `background` arguments repeat in every job
+/// tool, so their descriptions stay short (the server instructions explain jobs once).
 /// </summary>
 public sealed record McpToolDefinition(ITool Tool, Tool Protocol)
 {
@@ -56,15 +57,13 @@ public sealed record McpToolDefinition(ITool Tool, Tool Protocol)
             properties[ToolCallRunner.JobArgument] = new JsonObject
             {
                 ["type"] = "string",
-                ["description"] = "The job to add this call to (the `job` of an earlier result), so all outputs of one dub stay in one folder. " +
-                                  "Omit to start a new job. Outputs are resources dubagent://jobs/{job}/{step}/{file}.",
+                ["description"] = "An earlier result's job id, to add this call to it (one dub, one folder); omit to start a new job.",
             };
         if (!ToolCallRunner.OwnsArgument(tool, ToolCallRunner.BackgroundArgument))
             properties[ToolCallRunner.BackgroundArgument] = new JsonObject
             {
                 ["type"] = "boolean",
-                ["description"] = "true: answer at once with the job id (status 'working') and keep working in the background; follow with get_job, " +
-                                  "stop with cancel_job. Default false: wait for the result (long work still answers 'working' after the server's wait).",
+                ["description"] = "true: answer at once (status 'working') and go on in the background. Default false: wait, up to the server's wait.",
             };
         return JsonSerializer.SerializeToElement(node);
     }

@@ -29,7 +29,7 @@ public sealed class RunPipelineArguments
     public bool Review { get; init; }
 
     [Description("A job paused for review (or stopped): runs its recipe on to the end with the same inputs, reusing every finished step, " +
-                 "and takes the edits made to its translation.json.")]
+                 "and takes the edits made to its translation.json. Steps the paused run was told to `force` and had not reached are still forced.")]
     public string? Resume { get; init; }
 }
 
@@ -95,13 +95,15 @@ public sealed class RunPipelineTool(PipelineRunner runner, RecipeCatalog catalog
         var pauseAfter = arguments.Review ? ReviewStep(recipe) : null;
         var observer = new ProgressObserver(recipe.Steps.Count, context.Progress, context.Logger);
         // Steps get the caller's limits and model: the recipe's own arguments are checked against the roots too.
-        var request = new PipelineRunRequest(inputs, context.JobDirectory, arguments.Force)
+        var force = arguments.Resume is null ? arguments.Force : PendingForce.ForResume(context.JobDirectory, arguments.Force);
+        var request = new PipelineRunRequest(inputs, context.JobDirectory, force)
         {
             Paths = context.Paths, CallerChat = context.CallerChat, StopAfter = pauseAfter,
         };
         var result = remote is { Configured: true } && pauseAfter is null
             ? await remote.RunAsync(recipe, request, observer, context.CancellationToken).ConfigureAwait(false)
             : await runner.RunAsync(recipe, request, observer, context.CancellationToken).ConfigureAwait(false);
+        PendingForce.Record(recipe, force, result);
         context.Report.Notes.AddRange(result.Steps.SelectMany(s => s.Notes.Select(n => $"{s.Step}: {n}")));
         return new RunPipelineResult(recipe.Name, result.JobDirectory,
             result.Steps.Select(s => new PipelineStepEntry(s.Step, s.Tool, JsonNamingPolicy.SnakeCaseLower.ConvertName(s.Status.ToString()),

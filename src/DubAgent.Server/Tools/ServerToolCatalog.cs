@@ -10,9 +10,9 @@ namespace DubAgent.Server.Tools;
 /// <summary>The server's own tools, and the one list a client sees (registry tools first, names unique).</summary>
 public static class ServerToolCatalog
 {
-    public static IReadOnlyList<IServerTool> Create(IServiceProvider services, JobStore jobs, ArtifactCatalog artifacts) =>
+    public static IReadOnlyList<IServerTool> Create(IServiceProvider services, JobStore jobs, ArtifactCatalog artifacts, TimeSpan? engineCheckLifetime = null) =>
     [
-        new ListEnginesTool(services.GetRequiredService<IEngineRegistry>(), services.GetService<ILanguageReachReport>()),
+        new ListEnginesTool(services.GetRequiredService<IEngineRegistry>(), services.GetService<ILanguageReachReport>(), engineCheckLifetime),
         new GetJobTool(jobs, artifacts),
         new CancelJobTool(jobs),
         new ListPipelinesTool(services.GetService<RecipeCatalog>() ?? new RecipeCatalog()),

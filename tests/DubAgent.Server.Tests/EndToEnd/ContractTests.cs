@@ -113,6 +113,26 @@ public sealed class ContractTests : IDisposable
     [Theory]
     [InlineData(Sessions)]
     [InlineData(Stateless)]
+    public async Task Tools_list_is_answered_whole_with_how_long_a_client_may_keep_it(string revision)
+    {
+        var server = TestServices.Server(_temp);
+        await using var connection = await PipeConnection.OpenAsync(server, new McpClientOptions { ProtocolVersion = revision });
+
+        var first = await connection.Client.ListToolsAsync(new ListToolsRequestParams());
+        var second = await connection.Client.ListToolsAsync(new ListToolsRequestParams());
+
+        Assert.Equal(server.Tools.Select(t => t.Name), first.Tools.Select(t => t.Name));
+        Assert.Null(first.NextCursor);
+        Assert.All(first.Tools, t => Assert.NotNull(t.OutputSchema));
+        Assert.Equal(TimeSpan.FromMinutes(5), first.TimeToLive);
+        Assert.Equal(CacheScope.Public, first.CacheScope);
+        // Each answer stands alone (a fresh node over the same bytes): the same list, schema for schema.
+        Assert.Equal(JsonSerializer.Serialize(first.Tools, McpJsonUtilities.DefaultOptions), JsonSerializer.Serialize(second.Tools, McpJsonUtilities.DefaultOptions));
+    }
+
+    [Theory]
+    [InlineData(Sessions)]
+    [InlineData(Stateless)]
     public async Task Resource_subscriptions_are_refused_because_they_are_not_offered(string revision)
     {
         await using var connection = await PipeConnection.OpenAsync(TestServices.Server(_temp), new McpClientOptions { ProtocolVersion = revision });

@@ -74,6 +74,9 @@ public sealed class ReviewTests : IDisposable
         // The translation the review paused after is reused; only what reads it runs again.
         Assert.Equal(["cached", "ran"], Statuses(result));
         Assert.Equal("Mañana lo vemos.", TargetText(Translation(run), "seg_0001"));
+        // The edited line is measured again as the translator measures it.
+        var edited = JsonNode.Parse(File.ReadAllText(Translation(run)))!["segments"]!.AsArray().Single(s => (string?)s!["id"] == "seg_0001")!;
+        Assert.Equal(Engines.Translation.Timing.SegmentFit.Measure(0, 0.6, "Mañana lo vemos.", "es").FitRatio, (double)edited["fit_ratio"]!);
         Assert.Contains("Mañana lo vemos.", await SubtitlesAsync(run));
     }
 
@@ -119,6 +122,31 @@ public sealed class ReviewTests : IDisposable
         Assert.Contains("Lo vemos mañana.", await SubtitlesAsync(resumed));
         var done = await client.CallToolAsync("get_job", new Dictionary<string, object?> { ["job"] = job });
         Assert.Equal("succeeded", done.StructuredContent!.Value.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_resume_still_forces_the_steps_the_paused_run_was_told_to_force()
+    {
+        await using var client = await StartAsync("2025-11-25", null, null);
+        var first = await client.CallToolAsync("run_pipeline", Arguments(review: false));
+        Assert.True(first.IsError != true, first.Text());
+        var job = first.StructuredContent!.Value.GetProperty("job").GetString()!;
+
+        // Same inputs, so both steps are cached; `force: subtitles` is owed when the run pauses before it.
+        var paused = await client.CallToolAsync("run_pipeline", new Dictionary<string, object?>(Arguments(review: true))
+        {
+            ["job"] = job, ["force"] = new[] { "subtitles" },
+        });
+        Assert.Equal("paused", paused.StructuredContent!.Value.GetProperty("status").GetString());
+        Assert.Equal(["cached", "not_run"], Statuses(paused.StructuredContent!.Value.GetProperty("result")));
+
+        var resumed = await client.CallToolAsync("run_pipeline", new Dictionary<string, object?> { ["resume"] = job });
+        Assert.True(resumed.IsError != true, resumed.Text());
+        Assert.Equal(["cached", "ran"], Statuses(resumed.ToolResult()));
+
+        // Paid: a later resume owes nothing more.
+        var again = await client.CallToolAsync("run_pipeline", new Dictionary<string, object?> { ["resume"] = job });
+        Assert.Equal(["cached", "cached"], Statuses(again.ToolResult()));
     }
 
     [Fact]

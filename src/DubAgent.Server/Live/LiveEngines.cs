@@ -1,11 +1,14 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Models;
+using DubAgent.Abstractions.Voices;
 using DubAgent.Engines.SpeechDetection;
 using DubAgent.Engines.Transcription;
+using DubAgent.Engines.Voices;
 using DubAgent.Server.Live.Pipeline;
 using DubAgent.Server.Live.Recognition;
 using DubAgent.Server.Live.Synthesis;
 using DubAgent.Server.Live.Translation;
+using DubAgent.Server.Live.Voices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML.OnnxRuntime;
@@ -26,7 +29,11 @@ public sealed class LiveEngines : IAsyncDisposable
     {
         var configuration = services.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
         Decoders = new DecoderPool(PocketsphinxOptions.From(configuration).ModelDirectory);
-        Translator = new LiveTranslator(services.GetRequiredService<IEngineRegistry>(), options.Translator, workDirectory);
+        var registry = Registry = services.GetRequiredService<IEngineRegistry>();
+        Translator = new LiveTranslator(registry, options.Translator, workDirectory);
+        Library = services.GetService<IVoiceLibrary>();
+        Cloning = new LiveVoiceCloning(services.GetService<VoiceEnrollment>(), registry, workDirectory);
+        LineSpeaker = new EngineLineSpeaker(registry, workDirectory);
         var (path, missing) = SileroModelLocator.Locate(SileroVadSettings.From(configuration), services.GetService<IModelStore>());
         if (path is null)
         {
@@ -52,6 +59,15 @@ public sealed class LiveEngines : IAsyncDisposable
     public DecoderPool Decoders { get; }
 
     public LiveTranslator Translator { get; }
+
+    public IEngineRegistry Registry { get; }
+
+    /// <summary>The voice library preserve_voice matches speakers in (null on a host without it).</summary>
+    public IVoiceLibrary? Library { get; }
+
+    public LiveVoiceCloning Cloning { get; }
+
+    public EngineLineSpeaker LineSpeaker { get; }
 
     /// <summary>Why the energy detector stands in for Silero VAD; null when Silero runs.</summary>
     public string? VadNote { get; }

@@ -40,6 +40,15 @@ public static class LiveHost
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
+    /// <summary>The voice library the host of <paramref name="temp"/> uses, opened beside it (the library is safe across processes).</summary>
+    public static DubAgent.Abstractions.Voices.IVoiceLibrary Library(TempFolder temp)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Configuration(temp));
+        services.AddDubAgentCore();
+        return services.BuildServiceProvider().GetRequiredService<DubAgent.Abstractions.Voices.IVoiceLibrary>();
+    }
+
     /// <summary>The two-speaker pyannote sample (16 kHz mono) as PCM16.</summary>
     public static short[] PyannoteSample() =>
         DubAgent.Server.Live.Client.LiveStreamClient.ReadPcm16(Path.Combine(SharedDirectory, "data", "pyannote_sample", "sample.wav"));

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Voices;
-using DubAgent.Core.Hosting;
 using DubAgent.Server.Live.Client;
 using DubAgent.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,11 +90,5 @@ public sealed class LiveVoiceCloneTests : IDisposable
         Assert.All(cloner.Spoken, r => Assert.Equal(("es", "clone-0"), (r.Language, r.Voice)));
     }
 
-    private IVoiceLibrary Library()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(LiveHost.Configuration(_temp));
-        services.AddDubAgentCore();
-        return services.BuildServiceProvider().GetRequiredService<IVoiceLibrary>();
-    }
+    private IVoiceLibrary Library() => LiveHost.Library(_temp);
 }

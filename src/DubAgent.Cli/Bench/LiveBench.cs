@@ -11,7 +11,8 @@ namespace DubAgent.Cli.Bench;
 /// recordings of ../shared/data (<see cref="LiveBenchClips"/>) at real-time pace in 100 ms chunks, en -> es, one
 /// session per recording. Latency per segment is measured at the client (last audio of the utterance sent -> first
 /// dubbed audio received), with the server's per-stage split: one summary row and one p50/p90 row per stage for one
-/// client, then for four clients at once; and the WER of what the live path recognised against the batch path.
+/// client, for four clients at once, and for one client with Live:Search=accurate; and the WER of what the live path
+/// recognised (both searches) against the batch path.
 /// </summary>
 public sealed class LiveBench : IBenchStage
 {
@@ -32,6 +33,7 @@ public sealed class LiveBench : IBenchStage
         await StreamAsync(host.Endpoint, "warm", clips[0].Pcm[..Math.Min(clips[0].Pcm.Length, 16_000 * 3)], context.CancellationToken).ConfigureAwait(false);
 
         var single = await ClientAsync(host.Endpoint, "single", clips, context.CancellationToken).ConfigureAwait(false);
+        var accurate = await AccurateAsync(context, clips).ConfigureAwait(false);
         var four = await Task.WhenAll(Enumerable.Range(0, 4)
             .Select(i => ClientAsync(host.Endpoint, $"four-{i}", clips.Skip(i % clips.Count).Concat(clips.Take(i % clips.Count)).ToList(), context.CancellationToken)))
             .ConfigureAwait(false);
@@ -41,8 +43,21 @@ public sealed class LiveBench : IBenchStage
         var rows = new List<BenchRow>();
         rows.AddRange(Rows("1 session", single.SelectMany(r => r.Latencies).ToList(), note));
         rows.AddRange(Rows("4 sessions", four.SelectMany(c => c.SelectMany(r => r.Latencies)).ToList(), note + " each, 4 clients at once"));
-        rows.Add(await LiveRecognitionQuality.RowAsync(Stage, single.Select(r => (r.Clip, r.Heard)).ToList(), context).ConfigureAwait(false));
+        rows.AddRange(Rows("1 session, Live:Search=accurate", accurate.SelectMany(r => r.Latencies).ToList(), note));
+        rows.Add(await LiveRecognitionQuality.RowAsync(Stage, single.Select(r => (r.Clip, r.Heard)).ToList(),
+            accurate.Select(r => (r.Clip, r.Heard)).ToList(), context).ConfigureAwait(false));
         return rows;
+    }
+
+    /// <summary>The same single client against a second host whose recogniser runs pocketsphinx's default (accurate) search.</summary>
+    private static async Task<IReadOnlyList<(LiveBenchClips.Clip Clip, IReadOnlyList<SegmentLatency> Latencies, string Heard)>> AccurateAsync(
+        BenchContext context, IReadOnlyList<LiveBenchClips.Clip> clips)
+    {
+        var services = new LiveSettingsOverlay(context.Services, new Dictionary<string, string?> { ["Live:Search"] = "accurate" });
+        var server = new DubAgentServer(services, new DubAgentServerOptions { JobsDirectory = Path.Combine(context.WorkDirectory, "jobs-accurate") });
+        await using var host = await McpHttpHost.StartAsync(server, HttpBinding.Parse("127.0.0.1:0", null), context.CancellationToken).ConfigureAwait(false);
+        await StreamAsync(host.Endpoint, "warm", clips[0].Pcm[..Math.Min(clips[0].Pcm.Length, 16_000 * 3)], context.CancellationToken).ConfigureAwait(false);
+        return await ClientAsync(host.Endpoint, "accurate", clips, context.CancellationToken).ConfigureAwait(false);
     }
 
     private IEnumerable<BenchRow> Rows(string label, IReadOnlyList<SegmentLatency> segments, string note)

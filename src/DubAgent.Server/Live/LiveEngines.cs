@@ -24,11 +24,13 @@ public sealed class LiveEngines : IAsyncDisposable
     private static readonly Lazy<EspeakStreamer> Espeak = new(() => EspeakStreamer.Start(100));
 
     private readonly InferenceSession? _vad;
+    private readonly string _search;
 
     public LiveEngines(IServiceProvider services, LiveOptions options, string workDirectory)
     {
         var configuration = services.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
-        Decoders = new DecoderPool(PocketsphinxOptions.From(configuration).ModelDirectory);
+        Decoders = new DecoderPool(PocketsphinxOptions.From(configuration).ModelDirectory, options.Search == "accurate");
+        _search = options.Search;
         var registry = Registry = services.GetRequiredService<IEngineRegistry>();
         Translator = new LiveTranslator(registry, options.Translator, workDirectory);
         Library = services.GetService<IVoiceLibrary>();
@@ -79,7 +81,7 @@ public sealed class LiveEngines : IAsyncDisposable
     public IReadOnlyDictionary<string, string> Names => new Dictionary<string, string>
     {
         ["vad"] = _vad is null ? EnergySpeechDetector.Name : SileroSpeechDetector.Name,
-        ["asr"] = "pocketsphinx",
+        ["asr"] = _search == "accurate" ? "pocketsphinx (accurate search)" : "pocketsphinx",
         ["translate"] = Translator.EngineName,
         ["tts"] = "espeak-ng",
     };

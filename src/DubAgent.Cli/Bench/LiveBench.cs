@@ -123,7 +123,8 @@ public sealed class LiveBench : IBenchStage
         var started = await client.WaitForAsync(m => m.Type is "session" or "error", TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
         if (started.Type == "error") throw new InvalidOperationException(started.Json.GetProperty("message").GetString());
         await client.StreamAsync(pcm, 100, true, cancellationToken).ConfigureAwait(false);
-        await client.StopAsync(TimeSpan.FromSeconds(120), cancellationToken).ConfigureAwait(false);
+        // On a loaded machine recognition can fall minutes behind real time: the figures say so, the bench waits.
+        await client.StopAsync(TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
         var heard = string.Join(' ', client.Messages.Where(m => m.Type == "transcript" && m.Json.GetProperty("final").GetBoolean())
             .Select(m => m.Json.GetProperty("text").GetString()));
         return (client.Latencies(), heard);

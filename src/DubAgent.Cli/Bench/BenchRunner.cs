@@ -21,6 +21,9 @@ public sealed class BenchRunner(IServiceProvider services, IConfiguration config
             .OrderBy(s => s.Order).ThenBy(s => s.Stage, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>The stage names `--stage` takes, in scoreboard order (several classes may share one name).</summary>
+    public static IReadOnlyList<string> StageNames() => DiscoverStages().Select(s => s.Stage).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>Where the bench keeps its demo: Bench:DemoDirectory, else ~/.cache/dubagent/bench-demo.</summary>
     public string DemoDirectory => BenchOptions.From(configuration).DemoDirectory is { Length: > 0 } configured
         ? Path.GetFullPath(configured)
@@ -35,7 +38,7 @@ public sealed class BenchRunner(IServiceProvider services, IConfiguration config
             var unknown = stageNames.Where(n => !stages.Any(s => s.Stage.Equals(n, StringComparison.OrdinalIgnoreCase))).ToList();
             if (unknown.Count > 0)
                 throw new InputException($"Unknown bench stage '{string.Join("', '", unknown)}'.",
-                    $"Use one of: {string.Join(", ", stages.Select(s => s.Stage).Distinct())}.");
+                    $"Use one of: {string.Join(", ", StageNames())}.");
             stages = stages.Where(s => stageNames.Contains(s.Stage, StringComparer.OrdinalIgnoreCase)).ToList();
         }
 

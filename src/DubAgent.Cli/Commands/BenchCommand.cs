@@ -17,7 +17,7 @@ public static class BenchCommand
         var json = new Option<bool>("--json") { Description = "Print the rows as JSON on stdout." };
         var stage = new Option<string[]>("--stage")
         {
-            Description = "Run only these stages (repeatable): extract, separate, transcribe, diarize, translate, synthesize, mix, export.",
+            Description = $"Run only these stages (repeatable): {string.Join(", ", BenchRunner.StageNames())}.",
             AllowMultipleArgumentsPerToken = true,
         };
         var command = new Command("bench", "Measure each stage on the demo media: real-time factor and quality against the ground truth.")

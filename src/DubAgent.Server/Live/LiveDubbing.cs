@@ -25,6 +25,9 @@ public static class LiveDubbing
         var engines = new LiveEngines(server.Services, options, Path.Combine(server.Jobs.Directory, ".live"));
         var sessions = new LiveSessions(options.MaxSessions, options.KeepFinishedSessions);
         var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var uploads = new UploadJobs();
+        // The host waits for its stopping callbacks (within its shutdown timeout): the jobs stop and say so before it goes.
+        stopping.ApplicationStopping.Register(() => uploads.InterruptAllAsync().Wait(TimeSpan.FromSeconds(20)));
         stopping.ApplicationStopped.Register(() => engines.DisposeAsync().AsTask().GetAwaiter().GetResult());
 
         app.Use(QueryToken);
@@ -55,7 +58,7 @@ public static class LiveDubbing
         });
         LiveRestEndpoints.Map(app, sessions, engines);
         LivePage.Map(app);
-        UploadAudioEndpoint.Map(app, server, options);
+        UploadAudioEndpoint.Map(app, server, options, uploads);
         // The first session should not pay for loading the recogniser's model.
         _ = Task.Run(() => engines.Decoders.Warm());
         return app;

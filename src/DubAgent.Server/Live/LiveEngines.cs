@@ -1,11 +1,14 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Models;
+using DubAgent.Abstractions.Voices;
 using DubAgent.Engines.SpeechDetection;
 using DubAgent.Engines.Transcription;
+using DubAgent.Engines.Voices;
 using DubAgent.Server.Live.Pipeline;
 using DubAgent.Server.Live.Recognition;
 using DubAgent.Server.Live.Synthesis;
 using DubAgent.Server.Live.Translation;
+using DubAgent.Server.Live.Voices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML.OnnxRuntime;
@@ -21,12 +24,18 @@ public sealed class LiveEngines : IAsyncDisposable
     private static readonly Lazy<EspeakStreamer> Espeak = new(() => EspeakStreamer.Start(100));
 
     private readonly InferenceSession? _vad;
+    private readonly string _search;
 
     public LiveEngines(IServiceProvider services, LiveOptions options, string workDirectory)
     {
         var configuration = services.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
-        Decoders = new DecoderPool(PocketsphinxOptions.From(configuration).ModelDirectory);
-        Translator = new LiveTranslator(services.GetRequiredService<IEngineRegistry>(), options.Translator, workDirectory);
+        Decoders = new DecoderPool(PocketsphinxOptions.From(configuration).ModelDirectory, options.Search == "accurate");
+        _search = options.Search;
+        var registry = Registry = services.GetRequiredService<IEngineRegistry>();
+        Translator = new LiveTranslator(registry, options.Translator, workDirectory);
+        Library = services.GetService<IVoiceLibrary>();
+        Cloning = new LiveVoiceCloning(services.GetService<VoiceEnrollment>(), registry, workDirectory);
+        LineSpeaker = new EngineLineSpeaker(registry, workDirectory);
         var (path, missing) = SileroModelLocator.Locate(SileroVadSettings.From(configuration), services.GetService<IModelStore>());
         if (path is null)
         {
@@ -53,6 +62,15 @@ public sealed class LiveEngines : IAsyncDisposable
 
     public LiveTranslator Translator { get; }
 
+    public IEngineRegistry Registry { get; }
+
+    /// <summary>The voice library preserve_voice matches speakers in (null on a host without it).</summary>
+    public IVoiceLibrary? Library { get; }
+
+    public LiveVoiceCloning Cloning { get; }
+
+    public EngineLineSpeaker LineSpeaker { get; }
+
     /// <summary>Why the energy detector stands in for Silero VAD; null when Silero runs.</summary>
     public string? VadNote { get; }
 
@@ -63,7 +81,7 @@ public sealed class LiveEngines : IAsyncDisposable
     public IReadOnlyDictionary<string, string> Names => new Dictionary<string, string>
     {
         ["vad"] = _vad is null ? EnergySpeechDetector.Name : SileroSpeechDetector.Name,
-        ["asr"] = "pocketsphinx",
+        ["asr"] = _search == "accurate" ? "pocketsphinx (accurate search)" : "pocketsphinx",
         ["translate"] = Translator.EngineName,
         ["tts"] = "espeak-ng",
     };

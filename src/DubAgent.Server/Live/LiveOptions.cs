@@ -54,6 +54,12 @@ public sealed class LiveOptions
     /// <summary>Largest file POST /api/upload-audio accepts.</summary>
     public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// The recogniser's search: `fast` (one pruned forward pass, the latency budget's choice) or `accurate`
+    /// (pocketsphinx's default search with its second passes; fewer word errors, more time at each utterance's end).
+    /// </summary>
+    public string Search { get; set; } = "fast";
+
     /// <summary>Finished sessions kept for GET /api/sessions/{id}.</summary>
     public int KeepFinishedSessions { get; set; } = 100;
 
@@ -65,6 +71,8 @@ public sealed class LiveOptions
         if (options.HangoverMs is < 32 or > 5000) throw new InputException($"Live:HangoverMs must lie between 32 and 5000 (got {options.HangoverMs}).");
         if (options.OffThreshold <= 0 || options.OffThreshold > options.OnThreshold || options.OnThreshold >= 1)
             throw new InputException("Live:OffThreshold must be above 0 and at most Live:OnThreshold, which must be under 1.", "Leave them out for 0.35 and 0.5.");
+        if (options.Search is not ("fast" or "accurate"))
+            throw new InputException($"Live:Search must be fast or accurate (got '{options.Search}').", "Leave it out for fast.");
         if (options.OutboxMessages < 4 || options.InputQueueSeconds <= 0 || options.MaxMessageBytes < 1024)
             throw new InputException("Live:OutboxMessages (>= 4), Live:InputQueueSeconds (> 0) and Live:MaxMessageBytes (>= 1024) bound memory per session.");
         return options;

@@ -54,4 +54,15 @@ public sealed class BenchCommandTests(DemoFixture demo)
         Assert.Contains("Unknown bench stage 'teleport'", run.Stderr);
         Assert.Contains("extract", run.Stderr);
     }
+
+    [Fact]
+    public async Task The_help_lists_every_stage_the_bench_knows()
+    {
+        var run = await CliRun.InProcessAsync("bench", "--help");
+        Assert.Equal(0, run.ExitCode);
+        var help = string.Join(' ', run.Stdout.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        foreach (var stage in BenchRunner.DiscoverStages().Select(s => s.Stage))
+            Assert.Matches($@"[:,] {stage}[,.]", help);
+        Assert.Contains("live", BenchRunner.StageNames());
+    }
 }

@@ -39,7 +39,9 @@ public sealed class LiveProtocolErrorTests : IDisposable
     [InlineData("{\"type\":\"start_dubbing\",\"source_language\":\"en\"}", "no target_language")]
     [InlineData("{\"type\":\"start_dubbing\",\"source_language\":\"fr\",\"target_language\":\"es\"}", "English only")]
     [InlineData("{\"type\":\"start_dubbing\",\"source_language\":\"en\",\"target_language\":\"xx\"}", "en -> xx")]
-    [InlineData("{\"type\":\"create_voice_clone\",\"speaker_id\":\"a\",\"audio_samples\":[\"AAAA\"],\"consent\":\"yes\"}", "Voice cloning is not available")]
+    [InlineData("{\"type\":\"create_voice_clone\",\"speaker_id\":\"a\",\"audio_samples\":[\"AAAA\"],\"consent\":\"yes\"}", "audio_samples[0]")]
+    [InlineData("{\"type\":\"create_voice_clone\",\"speaker_id\":\"a\",\"audio_samples\":[\"AAAA\"]}", "without consent")]
+    [InlineData("{\"type\":\"create_voice_clone\",\"audio_samples\":[\"AAAA\"],\"consent\":\"yes\"}", "no speaker_id")]
     public async Task A_bad_message_gets_an_error_with_a_hint_and_the_session_goes_on(string json, string expected)
     {
         await using var host = await LiveHost.StartAsync(_temp);

@@ -61,6 +61,14 @@ public sealed class LiveStreamClient : IAsyncDisposable
             ["type"] = "start_dubbing", ["source_language"] = source, ["target_language"] = target, ["preserve_voice"] = preserveVoice,
         }), cancellationToken);
 
+    /// <summary>Asks the server to keep (and clone, when it can) a speaker's voice from PCM16 16 kHz samples, with their consent.</summary>
+    public Task CreateVoiceCloneAsync(string speakerId, IEnumerable<short[]> samples, string? consent, CancellationToken cancellationToken) =>
+        SendJsonAsync(JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["type"] = "create_voice_clone", ["speaker_id"] = speakerId, ["audio_samples"] = samples.Select(s => Protocol.PcmAudio.ToBase64(s)).ToList(),
+            ["consent"] = consent,
+        }), cancellationToken);
+
     /// <summary>Sends <paramref name="samples"/> as binary PCM frames of <paramref name="chunkMs"/>; paced to the audio's own clock when <paramref name="realTime"/>.</summary>
     public async Task StreamAsync(short[] samples, int chunkMs, bool realTime, CancellationToken cancellationToken)
     {

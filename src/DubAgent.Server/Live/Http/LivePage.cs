@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,9 +24,23 @@ public static class LivePage
             routes.MapGet(route, (HttpContext context) =>
             {
                 context.Response.Headers.CacheControl = "no-cache";
-                return Results.Bytes(bytes, type);
+                return route == "/live" && context.Request.Query["token"] is [{ Length: > 0 } token]
+                    ? Results.Bytes(WithToken(bytes, token), type)
+                    : Results.Bytes(bytes, type);
             });
         }
+    }
+
+    /// <summary>
+    /// The page's own script and style behind the same `?token=` it was opened with: a browser sends no Authorization
+    /// header for them, so without it the access gate refuses them and the page stays dead.
+    /// </summary>
+    private static byte[] WithToken(byte[] html, string token)
+    {
+        var query = "?token=" + Uri.EscapeDataString(token);
+        var text = Encoding.UTF8.GetString(html);
+        foreach (var (route, _, _) in Files.Skip(1)) text = text.Replace($"\"{route}\"", $"\"{route}{query}\"", StringComparison.Ordinal);
+        return Encoding.UTF8.GetBytes(text);
     }
 
     private static byte[] Read(string name)

@@ -17,11 +17,12 @@ namespace DubAgent.Server.Live.Http;
 /// <summary>
 /// POST /api/upload-audio (multipart: `file`, optional `source_language`, `target_language`): keeps the file in a new
 /// job and runs the `dub` recipe on it there, in the background like any MCP call that outlives its answer; answers
-/// 202 with the job id (follow it with the MCP tool get_job, or the resource dubagent://jobs/{job}).
+/// 202 with the job id (follow it with the MCP tool get_job, or the resource dubagent://jobs/{job}). The host's stop
+/// interrupts the jobs still running (<see cref="UploadJobs"/>).
 /// </summary>
 public static class UploadAudioEndpoint
 {
-    public static void Map(IEndpointRouteBuilder routes, DubAgentServer server, LiveOptions options)
+    public static void Map(IEndpointRouteBuilder routes, DubAgentServer server, LiveOptions options, UploadJobs uploads)
     {
         routes.MapPost("/api/upload-audio", async (HttpContext context) =>
         {
@@ -39,12 +40,12 @@ public static class UploadAudioEndpoint
             await using (var output = File.Create(temporary))
                 await file.CopyToAsync(output, context.RequestAborted).ConfigureAwait(false);
             File.Move(temporary, path);
-            Start(server, job, path, form["source_language"].FirstOrDefault() ?? "en", form["target_language"].FirstOrDefault() ?? "es");
+            uploads.Track(job, Start(server, job, path, form["source_language"].FirstOrDefault() ?? "en", form["target_language"].FirstOrDefault() ?? "es"));
             return LiveRestEndpoints.Json(new { job_id = job.Id, recipe = "dub", input = path, status = $"dubagent://jobs/{job.Id}" }, StatusCodes.Status202Accepted);
         });
     }
 
-    private static void Start(DubAgentServer server, Job job, string input, string source, string target)
+    private static JobWork Start(DubAgentServer server, Job job, string input, string source, string target)
     {
         var tool = server.Tools.First(t => t.Name == "run_pipeline");
         var bound = server.Runner.Invoker.Bind(tool, new JsonObject
@@ -71,6 +72,7 @@ public static class UploadAudioEndpoint
             step.MarkSucceeded(result.Report.Engine, DubAgent.Core.Tools.ToolInvoker.Summarize(result));
             return result;
         }, logger, tool);
+        return work;
     }
 
     private static IResult Refuse(string message, string hint) =>

@@ -4,7 +4,7 @@
   const $ = (id) => document.getElementById(id);
   const token = new URLSearchParams(location.search).get("token");
   const connectionId = "page-" + Math.random().toString(36).slice(2, 10);
-  let socket = null, context = null, source = null, processor = null, stream = null, playAt = 0;
+  let socket = null, context = null, source = null, processor = null, stream = null, playAt = 0, pieces = 0, seconds = 0;
 
   function status(text, error) { $("status").textContent = text; $("status").className = error ? "error" : ""; }
 
@@ -28,6 +28,9 @@
     playAt = Math.max(playAt, context.currentTime);
     node.start(playAt);
     playAt += buffer.duration;
+    pieces++;
+    seconds += buffer.duration;
+    $("received").textContent = "Dubbed audio: " + pieces + " pieces, " + seconds.toFixed(1) + " s";
   }
 
   function onMessage(event) {
@@ -36,6 +39,7 @@
     else if (m.type === "translation") row("translation", m.segment_id, m.text, false);
     else if (m.type === "dubbed_audio") { play(m.audio_data, m.sample_rate); status("Dubbing: last latency " + Math.round(m.latency_ms.total) + " ms"); }
     else if (m.type === "error") status(m.message + " " + m.hint, true);
+    else if (m.type === "speaker") row("transcript", "speaker-" + m.speaker, m.speaker + " is " + m.actor + (m.voice ? " (voice " + m.voice + ")" : ""), false);
     else if (m.type === "session") status("Session " + m.state + (m.note ? " (" + m.note + ")" : ""));
   }
 

@@ -115,7 +115,7 @@ public sealed class SpeechListener(LiveOptions options, IWindowScorer scorer, Po
         var recognised = Stopwatch.GetTimestamp();
         var id = SegmentId(++_segments);
         await post(new TranscriptMessage(id, text, Math.Round(start, 3), Math.Round(end, 3), true, speaker)).ConfigureAwait(false);
-        await finished(new Utterance(id, text, start, end, speaker, persona, endArrival, recognised)).ConfigureAwait(false);
+        await finished(new Utterance(id, text, start, end, speaker, persona, endArrival, recognised, audio)).ConfigureAwait(false);
     }
 
     private static string SegmentId(int number) => $"seg_{number:D4}";

@@ -6,11 +6,11 @@ namespace DubAgent.Server.Live.Recognition;
 /// Warm decoders lent to live sessions: a model loads once (about a second) and then serves session after session.
 /// At most as many exist as sessions may run at once, so memory is bounded by the session limit.
 /// </summary>
-public sealed class DecoderPool(string modelDirectory) : IDisposable
+public sealed class DecoderPool(string modelDirectory, bool accurate = false) : IDisposable
 {
     private readonly ConcurrentBag<PocketsphinxDecoder> _idle = [];
 
-    public PocketsphinxDecoder Rent() => _idle.TryTake(out var decoder) ? decoder : PocketsphinxDecoder.Load(modelDirectory);
+    public PocketsphinxDecoder Rent() => _idle.TryTake(out var decoder) ? decoder : PocketsphinxDecoder.Load(modelDirectory, accurate);
 
     public void Return(PocketsphinxDecoder decoder)
     {

@@ -29,7 +29,8 @@ public sealed class PocketsphinxDecoder : IDisposable
     public static readonly string[] LiveSearch = ["-fwdflat", "no", "-bestpath", "no", "-maxhmmpf", "3000", "-pl_window", "5"];
 
     /// <summary>Loads the en-us model from <paramref name="modelDirectory"/> (Debian: /usr/share/pocketsphinx/model/en-us).</summary>
-    public static PocketsphinxDecoder Load(string modelDirectory)
+    /// <param name="accurate">pocketsphinx's default search (second passes, default pruning) instead of <see cref="LiveSearch"/>.</param>
+    public static PocketsphinxDecoder Load(string modelDirectory, bool accurate = false)
     {
         var hmm = Path.Combine(modelDirectory, "en-us");
         var lm = Path.Combine(modelDirectory, "en-us.lm.bin");
@@ -38,7 +39,7 @@ public sealed class PocketsphinxDecoder : IDisposable
             throw new EngineUnavailableException("pocketsphinx", "transcribe", $"the en-us model is not in '{modelDirectory}'", InstallHint);
         if (!PocketsphinxNative.IsPresent())
             throw new EngineUnavailableException("pocketsphinx", "transcribe", "the pocketsphinx library (libpocketsphinx.so.3) is not installed", InstallHint);
-        string[] argv = ["-hmm", hmm, "-lm", lm, "-dict", dict, "-samprate", "16000", "-logfn", "/dev/null", .. LiveSearch];
+        string[] argv = ["-hmm", hmm, "-lm", lm, "-dict", dict, "-samprate", "16000", "-logfn", "/dev/null", .. accurate ? [] : LiveSearch];
         var config = PocketsphinxNative.ParseConfig(IntPtr.Zero, PocketsphinxNative.Arguments(), argv.Length, argv, 1);
         if (config == IntPtr.Zero)
             throw new EngineFailedException("pocketsphinx", "the decoder configuration was refused", "Check Pocketsphinx:ModelDirectory.");

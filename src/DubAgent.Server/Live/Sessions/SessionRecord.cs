@@ -64,7 +64,8 @@ public sealed class SessionRecord(string sessionId, string connectionId)
     }
 }
 
-public sealed record SegmentRecord(string SegmentId, string Speaker, double Start, double End, string Text, string? Translation);
+/// <param name="Actor">The voice library actor the speaker was matched to (preserve_voice), or null.</param>
+public sealed record SegmentRecord(string SegmentId, string Speaker, double Start, double End, string Text, string? Translation, string? Actor = null);
 
 /// <summary>Count, mean and percentiles of one stage's latency (nearest-rank percentiles).</summary>
 public sealed record LatencyStatistics(int Count, double Mean, double P50, double P90, double P95, double Max)

@@ -4,6 +4,7 @@ using DubAgent.Abstractions.Errors;
 using DubAgent.Server.Live.Pipeline;
 using DubAgent.Server.Live.Protocol;
 using DubAgent.Server.Live.Sessions;
+using DubAgent.Server.Live.Voices;
 
 namespace DubAgent.Server.Live.Socket;
 
@@ -104,7 +105,7 @@ public sealed class LiveSocketSession(WebSocket socket, SessionRecord record, Li
                 else await StopAsync(sendStopped: true).ConfigureAwait(false);
                 break;
             case ClientMessage.CreateVoiceClone:
-                await PostAsync(VoiceCloning.Answer(message)).ConfigureAwait(false);
+                await PostAsync(await engines.Cloning.AnswerAsync(message, record.SessionId, _session).ConfigureAwait(false)).ConfigureAwait(false);
                 break;
         }
     }
@@ -137,7 +138,10 @@ public sealed class LiveSocketSession(WebSocket socket, SessionRecord record, Li
                 return;
             }
             await engines.Translator.WarmAsync(source, target, _session).ConfigureAwait(false);
-            var dubber = new Dubber(engines.Translator, LiveEngines.Synthesizer, options, source, target, record, PostAsync);
+            var casting = message.PreserveVoice && engines.Library is { } library
+                ? new LibraryCasting(await library.ListAsync(_session).ConfigureAwait(false), target)
+                : null;
+            var dubber = new Dubber(engines.Translator, LiveEngines.Synthesizer, engines.LineSpeaker, casting, options, source, target, record, PostAsync);
             _pipeline = new DubbingPipeline(engines, options, dubber, message.PreserveVoice, PostAsync, _session);
         }
         catch (DubAgentException e)

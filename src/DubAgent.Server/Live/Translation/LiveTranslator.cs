@@ -3,6 +3,7 @@ using DubAgent.Abstractions;
 using DubAgent.Abstractions.Domain;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
+using DubAgent.Engines.Translation;
 using DubAgent.Engines.Translation.Apertium;
 
 namespace DubAgent.Server.Live.Translation;
@@ -51,7 +52,8 @@ public sealed class LiveTranslator(IEngineRegistry engines, string engineName, s
     public async Task<string> TranslateAsync(string text, string source, string target, CancellationToken cancellationToken)
     {
         if (text.Length == 0) return "";
-        if (!IsApertium) return await ThroughEngineAsync(text, source, target, cancellationToken).ConfigureAwait(false);
+        // Numbers the translator copied in the source's format take the target's separators, as in batch translate.
+        if (!IsApertium) return NumberLocalizer.Localize(text, await ThroughEngineAsync(text, source, target, cancellationToken).ConfigureAwait(false), source, target);
         var route = await RouteAsync(source, target, cancellationToken).ConfigureAwait(false)
             ?? throw new InputException($"No installed apertium pairs connect {source} -> {target}.", "Install a pair (apt-cache search apertium-).");
         var line = ApertiumSourceText.Prepare(text, source);
@@ -60,7 +62,7 @@ public sealed class LiveTranslator(IEngineRegistry engines, string engineName, s
             var raw = await Pipeline(leg.Mode).TranslateAsync(line, LineTimeout, cancellationToken).ConfigureAwait(false);
             line = UnknownWordMarks.Take(raw).Text;
         }
-        return line.Trim();
+        return NumberLocalizer.Localize(text, line.Trim(), source, target);
     }
 
     private bool IsApertium => string.Equals(engineName, ApertiumTranslator.EngineName, StringComparison.OrdinalIgnoreCase);

@@ -17,12 +17,19 @@ public sealed class ToolListAnswer
     /// <summary>How long a client may keep the list: it changes only when the server restarts with other plugins.</summary>
     public static readonly TimeSpan TimeToLive = TimeSpan.FromMinutes(5);
 
+    /// <summary>The first revision whose clients require `resultType` (SDK: McpProtocolVersions, internal).</summary>
+    private const string ResultTypeRevision = "2026-07-28";
+
     private readonly byte[] _result;
+    private readonly byte[] _result2026;
 
     public ToolListAnswer(IEnumerable<Tool> tools)
     {
         var result = new ListToolsResult { Tools = [.. tools], TimeToLive = TimeToLive, CacheScope = CacheScope.Public };
         _result = JsonSerializer.SerializeToUtf8Bytes(result, McpJsonUtilities.DefaultOptions);
+        // 2026-07-28 clients must be told the result is complete; earlier revisions have no such field.
+        result.ResultType = "complete";
+        _result2026 = JsonSerializer.SerializeToUtf8Bytes(result, McpJsonUtilities.DefaultOptions);
     }
 
     public McpMessageFilter Filter => next => async (context, cancellationToken) =>
@@ -34,9 +41,17 @@ public sealed class ToolListAnswer
         }
         // A fresh node per answer over the shared bytes: parsing is lazy, and writing an untouched node copies the bytes.
         // The request's server is bound to the transport the request came on (over HTTP, its POST), so the answer goes there.
-        var answer = new JsonRpcResponse { Id = request.Id, Result = JsonNode.Parse(_result) };
+        var bytes = Revision(request, context.Server) is { } revision && string.CompareOrdinal(revision, ResultTypeRevision) >= 0 ? _result2026 : _result;
+        var answer = new JsonRpcResponse { Id = request.Id, Result = JsonNode.Parse(bytes) };
         await context.Server.SendMessageAsync(answer, cancellationToken).ConfigureAwait(false);
     };
+
+    /// <summary>The revision the request speaks: its own `_meta` (2026-07-28 and later), else the session's.</summary>
+    private static string? Revision(JsonRpcRequest request, McpServer server) =>
+        request.Params is JsonObject parameters && parameters["_meta"] is JsonObject meta
+            && meta[MetaKeys.ProtocolVersion] is JsonValue value && value.TryGetValue<string>(out var version)
+            ? version
+            : server.NegotiatedProtocolVersion;
 
     /// <summary>The list is one page: a request for a later page goes to the SDK, which answers it as the protocol says.</summary>
     private static bool HasCursor(JsonRpcRequest request) =>

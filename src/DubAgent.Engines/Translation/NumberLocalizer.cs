@@ -12,6 +12,9 @@ namespace DubAgent.Engines.Translation;
 /// </summary>
 public static class NumberLocalizer
 {
+    // Live dubbing localizes every line: one pattern per pair of separators, built once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Group, string Decimal), Regex> Patterns = new();
+
     public static DubAgent.Abstractions.Domain.Translation Localize(DubAgent.Abstractions.Domain.Translation translation)
     {
         if (Separators(translation.SourceLanguage) is not { } from || Separators(translation.TargetLanguage) is not { } to || from == to)
@@ -49,7 +52,9 @@ public static class NumberLocalizer
     }
 
     /// <summary>Grouped thousands with an optional decimal part, or digits with a decimal part, in the source's separators.</summary>
-    private static Regex NumberPattern((string Group, string Decimal) separators)
+    private static Regex NumberPattern((string Group, string Decimal) separators) => Patterns.GetOrAdd(separators, BuildPattern);
+
+    private static Regex BuildPattern((string Group, string Decimal) separators)
     {
         var group = Regex.Escape(separators.Group);
         var point = Regex.Escape(separators.Decimal);

@@ -43,7 +43,7 @@ public sealed class VoiceEnrollment(IVoiceLibrary library, VoiceSamples samples,
             if (cloner is { } c)
             {
                 var voiceId = await c.Cloner.CloneAsync(request.Name, files, consent, cancellationToken).ConfigureAwait(false);
-                await library.AddClonedVoiceAsync(request.Name, new ClonedVoice(c.Engine, voiceId, consent, DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
+                await RecordCloneAsync(request.Name, c, new ClonedVoice(c.Engine, voiceId, consent, DateTimeOffset.UtcNow)).ConfigureAwait(false);
             }
             else
             {
@@ -56,6 +56,31 @@ public sealed class VoiceEnrollment(IVoiceLibrary library, VoiceSamples samples,
             throw;
         }
         return (await library.FindAsync(request.Name, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    // The engine now holds a voice made from the person's samples: it is recorded whatever the caller's token says, and
+    // when the record cannot be written the remote voice is removed again, so no clone exists without its consent record.
+    private async Task RecordCloneAsync(string actor, (string Engine, IVoiceCloner Cloner) cloner, ClonedVoice voice)
+    {
+        try
+        {
+            await library.AddClonedVoiceAsync(actor, voice, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception recordFailure)
+        {
+            try
+            {
+                await cloner.Cloner.DeleteClonedVoiceAsync(voice.VoiceId, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception deleteFailure)
+            {
+                throw new StorageException(
+                    $"The voice '{actor}' was cloned by {cloner.Engine} as '{voice.VoiceId}', but the library could not record it ({recordFailure.Message}), " +
+                    $"and removing that clone again failed too ({deleteFailure.Message}).",
+                    $"Delete the voice '{voice.VoiceId}' in your {cloner.Engine} account, then fix the library ({recordFailure.Message}) and create the voice again.", recordFailure);
+            }
+            throw;
+        }
     }
 
     private async Task<(string Engine, IVoiceCloner Cloner)?> ClonerAsync(string? engine, CancellationToken cancellationToken)

@@ -21,6 +21,8 @@ public sealed class ElevenLabsSynthesizer(IConfiguration configuration, IMediaTo
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(5) };
 
+    private readonly VoiceListCache _voices = new(VoiceListCache.DefaultLifetime);
+
     private ElevenLabsOptions Options => ElevenLabsOptions.From(configuration);
 
     public string Name => EngineName;
@@ -45,7 +47,12 @@ public sealed class ElevenLabsSynthesizer(IConfiguration configuration, IMediaTo
         return Task.FromResult(EngineStatus.Ready(options.Model, $"{options.BaseUrl}, model {options.Model}, {options.OutputFormat}"));
     }
 
-    public Task<IReadOnlyList<VoiceInfo>> ListVoicesAsync(CancellationToken cancellationToken) => Api().ListVoicesAsync(cancellationToken);
+    public Task<IReadOnlyList<VoiceInfo>> ListVoicesAsync(CancellationToken cancellationToken)
+    {
+        var api = Api();
+        var options = Options;
+        return _voices.GetAsync($"{options.BaseUrl}|{options.ApiKey}", api.ListVoicesAsync, cancellationToken);
+    }
 
     public async Task SynthesizeAsync(SpeechRequest request, EngineContext context)
     {
@@ -70,11 +77,25 @@ public sealed class ElevenLabsSynthesizer(IConfiguration configuration, IMediaTo
         }
     }
 
-    public Task<string> CloneAsync(string name, IReadOnlyList<string> samples, ConsentRecord consent, CancellationToken cancellationToken) =>
-        Api().AddVoiceAsync(name, samples,
-            $"Cloned by DubAgent with the consent of {consent.ConsentedBy} given {consent.Date:yyyy-MM-dd}: \"{consent.Statement}\"", cancellationToken);
+    public async Task<string> CloneAsync(string name, IReadOnlyList<string> samples, ConsentRecord consent, CancellationToken cancellationToken)
+    {
+        var id = await Api().AddVoiceAsync(name, samples,
+            $"Cloned by DubAgent with the consent of {consent.ConsentedBy} given {consent.Date:yyyy-MM-dd}: \"{consent.Statement}\"", cancellationToken).ConfigureAwait(false);
+        _voices.Forget();
+        return id;
+    }
 
-    public Task DeleteClonedVoiceAsync(string voiceId, CancellationToken cancellationToken) => Api().DeleteVoiceAsync(voiceId, cancellationToken);
+    public async Task DeleteClonedVoiceAsync(string voiceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Api().DeleteVoiceAsync(voiceId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _voices.Forget();
+        }
+    }
 
     private ElevenLabsApi Api(ElevenLabsOptions? options = null)
     {

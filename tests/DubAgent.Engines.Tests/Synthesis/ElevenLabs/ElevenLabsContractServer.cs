@@ -47,6 +47,11 @@ public sealed class ElevenLabsContractServer : IDisposable
 
     public List<string> Deleted { get; } = [];
 
+    /// <summary>How many times the voice list was asked for (GET /v1/voices).</summary>
+    public int Listed => _listed;
+
+    private int _listed;
+
     public IReadOnlyCollection<string> VoiceIds { get { lock (_voices) return _voices.Keys.ToList(); } }
 
     /// <summary>The next call is answered with this status and JSON body instead.</summary>
@@ -91,7 +96,7 @@ public sealed class ElevenLabsContractServer : IDisposable
         return (request.HttpMethod, path) switch
         {
             ("POST", "/v1/voices/add") => AddVoice(request.ContentType ?? "", body),
-            ("GET", "/v1/voices") => ListVoices(),
+            ("GET", "/v1/voices") => ListVoices(Interlocked.Increment(ref _listed)),
             ("POST", _) when path.StartsWith("/v1/text-to-speech/", StringComparison.Ordinal) =>
                 Speak(Uri.UnescapeDataString(path["/v1/text-to-speech/".Length..]), request.QueryString["output_format"] ?? "mp3_44100_128", body),
             ("DELETE", _) when path.StartsWith("/v1/voices/", StringComparison.Ordinal) => Delete(Uri.UnescapeDataString(path["/v1/voices/".Length..])),
@@ -121,7 +126,7 @@ public sealed class ElevenLabsContractServer : IDisposable
         return Json(200, $$"""{"voice_id":"{{id}}","requires_verification":false}""");
     }
 
-    private (int, string, byte[]) ListVoices()
+    private (int, string, byte[]) ListVoices(int _)
     {
         lock (_voices)
             return Json(200, new JsonObject

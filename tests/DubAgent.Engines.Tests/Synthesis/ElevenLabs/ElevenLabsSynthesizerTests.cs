@@ -92,6 +92,23 @@ public sealed class ElevenLabsSynthesizerTests : IDisposable
         Assert.DoesNotContain(id, _server.VoiceIds);
     }
 
+    [Fact]
+    public async Task The_voice_list_is_asked_for_once_while_fresh_and_again_after_a_clone_or_a_delete()
+    {
+        var first = await Engine.ListVoicesAsync(default);
+        var again = await Engine.ListVoicesAsync(default);
+        Assert.Same(first, again);
+        Assert.Equal(1, _server.Listed);
+
+        var id = await Engine.CloneAsync("Ana", [Sample("ana.wav")], Consent, default);
+        Assert.Contains(id, (await Engine.ListVoicesAsync(default)).Select(v => v.Name));
+        Assert.Equal(2, _server.Listed);
+
+        await ((IVoiceCloner)Engine).DeleteClonedVoiceAsync(id, default);
+        Assert.DoesNotContain(id, (await Engine.ListVoicesAsync(default)).Select(v => v.Name));
+        Assert.Equal(3, _server.Listed);
+    }
+
     [Theory]
     [InlineData(401, """{"detail":{"status":"invalid_api_key","message":"Invalid API key"}}""", "invalid_api_key", "DUBAGENT_ELEVENLABS__APIKEY")]
     [InlineData(429, """{"detail":{"status":"too_many_concurrent_requests","message":"Too many concurrent requests."}}""", "too_many_concurrent_requests", "ElevenLabs:MaxConcurrency")]

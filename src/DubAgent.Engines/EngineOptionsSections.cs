@@ -25,6 +25,7 @@ public static class EngineOptionsSections
         .AddOptionsSection<EspeakNgOptions>(EspeakNgOptions.Section)
         .AddOptionsSection<PiperOptions>(PiperOptions.Section)
         .AddOptionsSection<Synthesis.ElevenLabs.ElevenLabsOptions>(Synthesis.ElevenLabs.ElevenLabsOptions.Section)
+        .AddOptionsSection<Synthesis.Chatterbox.ChatterboxOptions>(Synthesis.Chatterbox.ChatterboxOptions.Section)
         .AddOptionsSection<SpeechDetection.SileroVadSettings>(SpeechDetection.SileroVadSettings.Section)
         .AddOptionsSection<Transcription.Whisper.WhisperSettings>(Transcription.Whisper.WhisperSettings.Section);
 }

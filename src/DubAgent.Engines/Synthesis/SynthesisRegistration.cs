@@ -30,6 +30,8 @@ public static class SynthesisRegistration
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<ElevenLabs.ElevenLabsSynthesizer>());
         services.AddSingleton<EspeakSynthesizer>();
         services.AddSingleton<IEngine>(sp => sp.GetRequiredService<EspeakSynthesizer>());
+        services.AddSingleton<Chatterbox.ChatterboxSynthesizer>();
+        services.AddSingleton<IEngine>(sp => sp.GetRequiredService<Chatterbox.ChatterboxSynthesizer>());
         services.AddVoiceMatching();
         services.AddSingleton<SpeakerCasting>();
         services.AddSingleton<ITool, SynthesizeTool>();

@@ -29,7 +29,7 @@ public static class ChatterboxErrors
             (413, _) => "The reference clip is larger than the server (or a proxy in front of it) accepts; the API takes files up to 10 MB: give shorter samples.",
             (429, _) => $"Too many requests at once: lower Chatterbox:MaxConcurrency (1 by default) or try again {Later(retryAfter)}.",
             (422, _) => "The server refused the request's fields: check Chatterbox:Exaggeration (0.25-2), Chatterbox:CfgWeight (0-1) and Chatterbox:Temperature (0.05-5).",
-            (400, _) when message.Contains("language", StringComparison.OrdinalIgnoreCase) =>
+            (400, _) when message.Contains("language", StringComparison.OrdinalIgnoreCase) || message.Contains("Only English", StringComparison.Ordinal) =>
                 "The server's model does not speak this language: the multilingual model (USE_MULTILINGUAL_MODEL=true, its default) speaks 22 languages, listed at GET /languages; dub into one of them or use another engine.",
             (400, _) when message.Contains("too long", StringComparison.OrdinalIgnoreCase) =>
                 "The text is longer than the server's MAX_TOTAL_LENGTH: raise it in the server's .env, or shorten the line.",

@@ -13,23 +13,29 @@ public sealed class ChatterboxLanguageCopies(string engine)
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>The voice to speak <paramref name="clone"/> with in <paramref name="language"/>, made when missing.</summary>
-    /// <param name="known">The server's voices as last listed; <paramref name="refresh"/> lists them again.</param>
-    public async Task<string> VoiceForAsync(ChatterboxApi api, ChatterboxVoice clone, string language, IReadOnlyList<ChatterboxVoice> known,
-        Func<CancellationToken, Task<IReadOnlyList<ChatterboxVoice>>> refresh, string scratch, CancellationToken cancellationToken)
+    /// <param name="voices">The server's voices as the engine knows them: listed, plus the copies made since.</param>
+    /// <param name="made">Tells the engine about a copy just made.</param>
+    /// <param name="refresh">Lists the server's voices again.</param>
+    public async Task<string> VoiceForAsync(ChatterboxApi api, ChatterboxVoice clone, string language, Func<IReadOnlyList<ChatterboxVoice>> voices,
+        Action<ChatterboxVoice> made, Func<CancellationToken, Task<IReadOnlyList<ChatterboxVoice>>> refresh, string scratch, CancellationToken cancellationToken)
     {
         if (clone.Language == language) return clone.Name;
         var name = ChatterboxVoiceNames.ForLanguage(clone.Name, language);
-        if (Usable(known, name, clone, language)) return name;
+        if (Usable(voices(), name, clone, language)) return name;
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Another line may have made it while this one waited.
-            if (Usable(await refresh(cancellationToken).ConfigureAwait(false), name, clone, language)) return name;
+            if (Usable(voices(), name, clone, language)) return name;
             var file = Path.Combine(scratch, $".chatterbox-{Guid.NewGuid():N}{Extension(clone)}");
             try
             {
                 await api.DownloadVoiceAsync(clone.Name, file, cancellationToken).ConfigureAwait(false);
-                if (await api.TryUploadVoiceAsync(name, file, language, cancellationToken).ConfigureAwait(false)) return name;
+                if (await api.TryUploadVoiceAsync(name, file, language, cancellationToken).ConfigureAwait(false))
+                {
+                    made(clone with { Name = name, Language = language });
+                    return name;
+                }
             }
             finally
             {

@@ -99,8 +99,8 @@ public sealed class ChatterboxSynthesizer(IConfiguration configuration, IMediaTo
         var clone = _server.FirstOrDefault(v => v.Name == request.Voice)
             ?? throw new EngineFailedException(Name, $"the voice '{request.Voice}' is not in the voice library of the server at {options.BaseUrl} (the server would speak the line in its default voice)",
                 "List the server's voices with `dubagent voices engine chatterbox`, or create the cloned voice again (`dubagent voices delete NAME`, then `dubagent voices create NAME --sample ... --consent ... --engine chatterbox`).");
-        var voice = await _copies.VoiceForAsync(api, clone, ChatterboxVoiceNames.Language(request.Language), _server, RefreshAsync,
-            context.WorkDirectory, cancellationToken).ConfigureAwait(false);
+        var voice = await _copies.VoiceForAsync(api, clone, ChatterboxVoiceNames.Language(request.Language), () => _server,
+            copy => _server = [.. _server, copy], RefreshAsync, context.WorkDirectory, cancellationToken).ConfigureAwait(false);
 
         var parts = TextChunker.Split(request.Text, Math.Min(MaxInputChars, _maxInput ?? MaxInputChars));
         var pieces = new List<string>();

@@ -158,7 +158,9 @@ public sealed class ChatterboxCloneEndToEndTests : IDisposable
         var run = await CliRun.InProcessAsync(["doctor", "--json", .. config]);
         Assert.True(run.ExitCode == 0, run.Stderr);
         var root = JsonDocument.Parse(run.Stdout).RootElement;
-        Assert.Contains("Chatterbox:BaseUrl", run.Stdout); // among the settings in effect
+        var settings = root.GetProperty("settings");
+        Assert.Equal(config[^1]["Chatterbox:BaseUrl=".Length..], settings.GetProperty("Chatterbox:BaseUrl").GetString());
+        Assert.Equal("1", settings.GetProperty("Chatterbox:MaxConcurrency").GetString());
         return root.GetProperty("engines").EnumerateArray()
             .Single(e => e.GetProperty("capability").GetString() == "synthesize" && e.GetProperty("name").GetString() == "chatterbox").Clone();
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Media;
@@ -137,10 +138,13 @@ public sealed class ChatterboxSynthesizer(IConfiguration configuration, IMediaTo
         try
         {
             var (clip, _) = await ChatterboxReferenceClip.JoinAsync(media, samples, scratch, cancellationToken).ConfigureAwait(false);
+            var taken = (await api.ListVoicesAsync(cancellationToken).ConfigureAwait(false)).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
             for (var attempt = 1; attempt <= CloneAttempts; attempt++)
             {
                 var id = ChatterboxVoiceNames.ForClone(name, consent, attempt);
-                if (!await api.TryUploadVoiceAsync(id, clip, CloneLanguage, cancellationToken).ConfigureAwait(false)) continue;
+                if (taken.Contains(id)) continue;
+                if (!await UploadCloneAsync(api, id, clip, cancellationToken).ConfigureAwait(false)
+                    && !await IsThisCloneAsync(api, id, clip, cancellationToken).ConfigureAwait(false)) continue;
                 _voices.Forget();
                 return id;
             }
@@ -151,6 +155,37 @@ public sealed class ChatterboxSynthesizer(IConfiguration configuration, IMediaTo
         {
             try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
         }
+    }
+
+    // The name was free before: when the answer is lost (a dropped connection, a timeout, a cancel) the server may still
+    // have made the voice, and no clone may stay there without its consent record, so it is removed again.
+    private static async Task<bool> UploadCloneAsync(ChatterboxApi api, string id, string clip, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.TryUploadVoiceAsync(id, clip, CloneLanguage, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            try
+            {
+                await api.DeleteVoiceAsync(id, missingIsFine: true, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (EngineFailedException)
+            {
+                // The server is gone or refuses: the first failure is the one to report.
+            }
+            throw;
+        }
+    }
+
+    // A name free a moment ago and now taken by the same file is this clone: HTTP clients send a request again when a
+    // connection drops before the answer, so the first upload may have been made and the second refused.
+    private static async Task<bool> IsThisCloneAsync(ChatterboxApi api, string id, string clip, CancellationToken cancellationToken)
+    {
+        var hash = Convert.ToHexStringLower(MD5.HashData(await File.ReadAllBytesAsync(clip, cancellationToken).ConfigureAwait(false)));
+        var voices = await api.ListVoicesAsync(cancellationToken).ConfigureAwait(false);
+        return voices.Any(v => v.Name == id && string.Equals(v.FileHash, hash, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Removes the clone and the language copies made from it.</summary>

@@ -26,7 +26,7 @@ public sealed partial class ChatterboxContractServer : IDisposable
 
     private readonly HttpListener _listener = new();
     private readonly Dictionary<string, (string Language, string FileName, byte[] Data)> _voices = new(StringComparer.Ordinal);
-    private (int Status, string Body)? _failNext;
+    private (int Status, string Body, string? Call)? _failNext;
 
     public ChatterboxContractServer(bool multilingual = true)
     {
@@ -68,29 +68,52 @@ public sealed partial class ChatterboxContractServer : IDisposable
         lock (_voices) _voices[name] = (language, name + ".wav", wav);
     }
 
-    /// <summary>The next call is answered with this status and JSON body instead.</summary>
-    public void FailNext(int status, string body) => _failNext = (status, body);
+    /// <summary>The next call (only to <paramref name="call"/>, "METHOD /path", when given) is answered with this status and JSON body instead.</summary>
+    public void FailNext(int status, string body, string? call = null) => _failNext = (status, body, call);
 
+    /// <summary>The next upload is stored, but its answer never arrives (the connection drops).</summary>
+    public bool LoseNextUploadAnswer { get; set; }
+
+    /// <summary>The next upload is stored, and answered only after this long (<see cref="UploadHeld"/> says when it is held).</summary>
+    public TimeSpan? DelayNextUploadAnswer { get; set; }
+
+    public TaskCompletionSource UploadHeld { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Each request is answered on its own, as the real server's event loop does: a held upload does not hold a delete.
     private async Task ServeAsync()
     {
         while (_listener.IsListening)
         {
-            HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
+            try { _ = RespondAsync(await _listener.GetContextAsync()); }
             catch (Exception) { return; }
-            try
+        }
+    }
+
+    private async Task RespondAsync(HttpListenerContext context)
+    {
+        try
+        {
+            var (status, type, body) = await AnswerAsync(context.Request);
+            if (status == 201 && LoseNextUploadAnswer)
             {
-                var (status, type, body) = await AnswerAsync(context.Request);
-                context.Response.StatusCode = status;
-                context.Response.ContentType = type;
-                await context.Response.OutputStream.WriteAsync(body);
+                LoseNextUploadAnswer = false;
+                context.Response.Abort();
+                return;
             }
-            catch (Exception e)
+            if (status == 201 && DelayNextUploadAnswer is { } delay)
             {
-                context.Response.StatusCode = 500;
-                await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(e.Message));
+                DelayNextUploadAnswer = null;
+                UploadHeld.TrySetResult();
+                await Task.Delay(delay);
             }
+            context.Response.StatusCode = status;
+            context.Response.ContentType = type;
+            await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
+        }
+        catch (Exception)
+        {
+            context.Response.Abort(); // the client left, or the answer failed: drop the connection
         }
     }
 
@@ -98,7 +121,7 @@ public sealed partial class ChatterboxContractServer : IDisposable
     {
         using var buffer = new MemoryStream();
         await request.InputStream.CopyToAsync(buffer);
-        if (_failNext is { } fail)
+        if (_failNext is { } fail && (fail.Call is null || fail.Call == $"{request.HttpMethod} {request.Url!.AbsolutePath}"))
         {
             _failNext = null;
             return Json(fail.Status, fail.Body);

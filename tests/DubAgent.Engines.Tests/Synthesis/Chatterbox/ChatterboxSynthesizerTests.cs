@@ -92,6 +92,45 @@ public sealed class ChatterboxSynthesizerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_name_taken_between_the_list_and_the_upload_is_left_alone_and_the_next_name_is_used()
+    {
+        Server.FailNext(409, """{"error":{"message":"Voice 'x' already exists","type":"voice_exists_error"}}""", "POST /v1/voices");
+
+        var id = await _bench.CloneAnaAsync();
+
+        Assert.Equal($"{ChatterboxVoiceNames.ForClone("Ana Torres", ChatterboxTestBench.Consent)}-2", id);
+        Assert.Empty(Server.Deleted);
+    }
+
+    [Fact]
+    public async Task A_clone_whose_answer_is_lost_is_recognised_by_its_file_when_the_client_sends_it_again()
+    {
+        Server.LoseNextUploadAnswer = true; // the client sends the upload again on a new connection: the server says 409
+
+        var id = await _bench.CloneAnaAsync();
+
+        Assert.Equal(ChatterboxVoiceNames.ForClone("Ana Torres", ChatterboxTestBench.Consent), id);
+        Assert.Equal([id], Server.VoiceNames);
+        Assert.Empty(Server.Deleted);
+    }
+
+    [Fact]
+    public async Task A_clone_cancelled_while_the_server_makes_it_is_removed_from_the_server_again()
+    {
+        Server.DelayNextUploadAnswer = TimeSpan.FromSeconds(1);
+        using var cancel = new CancellationTokenSource();
+        var clone = _bench.Engine.CloneAsync("Ana Torres", [_bench.Sample("a.wav")], ChatterboxTestBench.Consent, cancel.Token);
+        await Server.UploadHeld.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => clone);
+
+        var made = Assert.Single(Server.Uploaded).Name;
+        Assert.Equal([made], Server.Deleted);
+        Assert.Empty(Server.VoiceNames);
+    }
+
+    [Fact]
     public async Task A_copy_name_taken_by_another_file_is_left_alone_and_reported()
     {
         var id = await _bench.CloneAnaAsync();

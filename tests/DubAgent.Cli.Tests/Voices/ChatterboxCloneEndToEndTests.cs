@@ -102,6 +102,11 @@ public sealed class ChatterboxCloneEndToEndTests : IDisposable
         Assert.True(tight.GetProperty("fitted_seconds").GetDouble() < tight.GetProperty("clip_seconds").GetDouble());
         Assert.True(File.Exists(Path.Combine(_temp["job"], "synthesize", "voice.wav")));
 
+        var listed = await CliRun.InProcessAsync(["voices", "engine", "chatterbox", "--json", .. Config]);
+        Assert.True(listed.ExitCode == 0, listed.Stderr);
+        Assert.Equal([upload.Name], JsonDocument.Parse(listed.Stdout).RootElement.GetProperty("voices").EnumerateArray()
+            .Select(v => v.GetProperty("name").GetString())); // the Spanish copy is DubAgent's own, not listed
+
         var deleted = await CliRun.InProcessAsync(["voices", "delete", "JFK", .. Config]);
         Assert.True(deleted.ExitCode == 0, deleted.Stderr);
         Assert.Contains($"chatterbox:{upload.Name}", deleted.Stdout);

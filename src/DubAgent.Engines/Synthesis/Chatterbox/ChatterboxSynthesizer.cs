@@ -104,6 +104,7 @@ public sealed class ChatterboxSynthesizer(IConfiguration configuration, IMediaTo
             copy => _server = [.. _server, copy], RefreshAsync, context.WorkDirectory, cancellationToken).ConfigureAwait(false);
 
         var parts = TextChunker.Split(request.Text, Math.Min(MaxInputChars, _maxInput ?? MaxInputChars));
+        if (parts.Count == 0) throw new EngineFailedException(Name, "the line to speak is empty", "Give the segment a text, or leave it out.");
         var pieces = new List<string>();
         try
         {

@@ -15,7 +15,7 @@ namespace DubAgent.Engines.Tests.Synthesis.Chatterbox;
 /// name it refuses, 422 for a missing field); GET /v1/voices/{name}/download; DELETE /v1/voices/{name} (404
 /// voice_not_found_error); POST /v1/audio/speech (JSON `input` 1-3000 characters, `exaggeration` 0.25-2, `cfg_weight`
 /// 0-1, `temperature` 0.05-5 → 422 outside; 400 over max_total_length; 500 model_error while the model is not loaded; a
-/// 24 kHz mono 16-bit WAV). As the real server does, an unknown `voice` is spoken in the default voice, in English.
+/// 24 kHz mono 32-bit float WAV, as torchaudio writes it). As the real server does, an unknown `voice` is spoken in the default voice, in English.
 /// </summary>
 public sealed partial class ChatterboxContractServer : IDisposable
 {
@@ -240,7 +240,10 @@ public sealed partial class ChatterboxContractServer : IDisposable
         return (200, "audio/wav", Wav(input.Length));
     }
 
-    /// <summary>A 24 kHz mono 16-bit WAV of a tone, 60 ms a character (speech-like length), at most 8 s.</summary>
+    /// <summary>
+    /// A 24 kHz mono WAV of a tone, 60 ms a character (speech-like length), at most 8 s, in 32-bit float: the server
+    /// writes the model's float tensor with torchaudio.save, whose WAV default for float32 is IEEE float.
+    /// </summary>
     public static byte[] Wav(int characters)
     {
         const int rate = 24000;
@@ -248,10 +251,10 @@ public sealed partial class ChatterboxContractServer : IDisposable
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true))
         {
-            writer.Write("RIFF"u8); writer.Write(36 + frames * 2); writer.Write("WAVE"u8);
-            writer.Write("fmt "u8); writer.Write(16); writer.Write((short)1); writer.Write((short)1); writer.Write(rate); writer.Write(rate * 2);
-            writer.Write((short)2); writer.Write((short)16); writer.Write("data"u8); writer.Write(frames * 2);
-            for (var i = 0; i < frames; i++) writer.Write((short)(12000 * Math.Sin(2 * Math.PI * 180 * i / rate)));
+            writer.Write("RIFF"u8); writer.Write(36 + frames * 4); writer.Write("WAVE"u8);
+            writer.Write("fmt "u8); writer.Write(16); writer.Write((short)3); writer.Write((short)1); writer.Write(rate); writer.Write(rate * 4);
+            writer.Write((short)4); writer.Write((short)32); writer.Write("data"u8); writer.Write(frames * 4);
+            for (var i = 0; i < frames; i++) writer.Write((float)(0.4 * Math.Sin(2 * Math.PI * 180 * i / rate)));
         }
         return stream.ToArray();
     }

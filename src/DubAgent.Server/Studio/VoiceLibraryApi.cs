@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Voices;
+using DubAgent.Engines.Languages;
 using DubAgent.Engines.Voices;
 using DubAgent.Server.Hosting;
 using DubAgent.Server.Resources;
@@ -71,13 +72,10 @@ public sealed class VoiceLibraryApi(DubAgentServer server)
         if (!status.Available) return StudioApi.Json(new { engine = engine.Name, available = false, missing = status.Detail, voices = Array.Empty<EngineVoice>() });
         var language = context.Request.Query["language"].ToString().Trim();
         var voices = (await engine.ListVoicesAsync(context.RequestAborted).ConfigureAwait(false))
-            .Where(v => language.Length == 0 || v.Languages.Count == 0 || v.Languages.Any(l => SameLanguage(l, language)))
+            .Where(v => language.Length == 0 || v.Languages.Count == 0 || v.Languages.Any(l => LanguageSet.SamePrimary(l, language)))
             .Select(v => new EngineVoice(v.Name, v.Languages)).DistinctBy(v => v.Name).OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
         return StudioApi.Json(new { engine = engine.Name, available = true, voices });
     }
-
-    private static bool SameLanguage(string a, string b) =>
-        string.Equals(a.Split('-', '_')[0], b.Split('-', '_')[0], StringComparison.OrdinalIgnoreCase);
 
     private async Task<IResult> CreateAsync(HttpContext context)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DubAgent.Engines.Languages;
 using Humanizer;
 
 namespace DubAgent.Engines.Synthesis.Speakable;
@@ -23,7 +24,7 @@ public static partial class NumberWords
 
     public static string Spell(string text, string language)
     {
-        var key = Primary(language);
+        var key = LanguageSet.Primary(language);
         if (!Spells(key)) return text;
         var culture = CultureInfo.GetCultureInfo(key);
         var group = culture.NumberFormat.NumberGroupSeparator;
@@ -49,7 +50,7 @@ public static partial class NumberWords
     }
 
     /// <summary>Whether Humanizer has a converter of its own for the language (not its English fallback).</summary>
-    public static bool Spells(string language) => Spelled.GetOrAdd(Primary(language), key =>
+    public static bool Spells(string language) => Spelled.GetOrAdd(LanguageSet.Primary(language), key =>
     {
         if (key == "en") return true;
         try
@@ -88,12 +89,6 @@ public static partial class NumberWords
         digits.Length <= 15 && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value <= int.MaxValue ? ((int)value).ToWords(culture) : value.ToWords(culture)
             : null;
-
-    private static string Primary(string language)
-    {
-        var cut = language.IndexOfAny(['-', '_']);
-        return (cut > 0 ? language[..cut] : language).ToLowerInvariant();
-    }
 
     /// <summary>A number: digits, optionally grouped by thousands or with one decimal part; not part of a word (mp3, 4K).</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:[.,\u00A0\u202F]\d{3})+|\d+(?:[.,]\d+)?)(?![\p{L}\p{N}]|[.,]\d)")]

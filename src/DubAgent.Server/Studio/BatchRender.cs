@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,10 +21,31 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
     public const string ZipName = "batch.zip";
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
+    private readonly ConcurrentDictionary<string, byte> _rendering = new(StringComparer.Ordinal);
+
     private readonly ILogger _log = (server.Services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
         .CreateLogger("DubAgent.Studio.Batch");
 
-    public void Start(string job, IReadOnlyList<VoiceSet> sets, CancellationToken stopping) =>
+    /// <summary>Whether this server is rendering the job's batch now (its page keeps following the job until it ends).</summary>
+    public bool IsRendering(string job) => _rendering.ContainsKey(job);
+
+    /// <summary>The batch's status as JOB/batch/batch.json says ("rendering 1 of 2: ...", "completed", "failed"), or null.</summary>
+    public static string? StatusOf(string jobDirectory)
+    {
+        var path = Path.Combine(jobDirectory, Folder, "batch.json");
+        try
+        {
+            return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))?["status"]?.ToString() : null;
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void Start(string job, IReadOnlyList<VoiceSet> sets, CancellationToken stopping)
+    {
+        _rendering[job] = 0;
         _ = Task.Run(async () =>
         {
             try
@@ -35,7 +57,12 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
                 _log.LogWarning("batch of job {Job} stopped: {Reason}", job, e.Message);
                 Record(job, new JsonObject { ["status"] = "failed", ["error"] = e.Message });
             }
+            finally
+            {
+                _rendering.TryRemove(job, out _);
+            }
         }, CancellationToken.None);
+    }
 
     private async Task RenderAsync(string job, IReadOnlyList<VoiceSet> sets, CancellationToken stopping)
     {

@@ -43,6 +43,9 @@ public sealed class StudioBatchTests(StudioServer server)
             await Task.Delay(1000);
         }
         Assert.Equal("completed", state);
+        // The job page followed the batch's renders without a reload: its file list has the zip, its message the batch's end.
+        await Assertions.Expect(page.Locator("#files")).ToContainTextAsync("batch.zip", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("batch: completed", new() { Timeout = 15_000 });
 
         var response = await page.APIRequest.GetAsync($"/files/{job}/batch/batch.zip?download=1");
         Assert.Equal(200, response.Status);

@@ -76,11 +76,8 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
         foreach (var (set, index) in sets.Select((s, i) => (s, i + 1)))
         {
             Record(job, new JsonObject { ["status"] = $"rendering {index} of {sets.Count}: {set.Label}" });
-            var recipe = JobStatus.Read(folder)?.RecipeFile ?? throw new StudioRefusal("The dub has no recipe run.");
             var cast = first.ToDictionary(s => s.Key, s => set.VoiceFor(s.Key) ?? s.Value, StringComparer.Ordinal);
-            foreach (var (speaker, voice) in cast) StudioRecipe.SetVoice(recipe, speaker, voice);
-            await runs.ResumeAsync(job, stopping).ConfigureAwait(false);
-            await WaitFinishedAsync(job, stopping).ConfigureAwait(false);
+            await RenderWithAsync(job, folder, cast, stopping).ConfigureAwait(false);
             var rendered = Directory.GetFiles(Path.Combine(folder, "export"), "*.mp4").Order(StringComparer.Ordinal).First();
             var name = $"{index:00}-{set.Label}.mp4";
             File.Copy(rendered, Path.Combine(output, "." + name + ".partial"), overwrite: true);
@@ -95,6 +92,10 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
                 ["speakers"] = new JsonArray(cast.Keys.Select(s => (JsonNode)s).ToArray()),
             });
         }
+        // The job itself goes back to the first dub's voices, so its own video, a later edit and a resume are that dub again
+        // (its clips are in the cache: only mix and export work).
+        Record(job, new JsonObject { ["status"] = "restoring the first dub's voices" });
+        await RenderWithAsync(job, folder, first, stopping).ConfigureAwait(false);
         var manifest = new JsonObject { ["job"] = job, ["videos"] = videos };
         var temporary = Path.Combine(output, "." + ZipName + ".partial");
         using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
@@ -106,6 +107,15 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
         File.Move(temporary, Path.Combine(output, ZipName), overwrite: true);
         manifest["status"] = "completed";
         Record(job, manifest);
+    }
+
+    /// <summary>Pins each speaker's voice in the job's recipe and runs it again (the cache redoes only what the voices change).</summary>
+    private async Task RenderWithAsync(string job, string folder, IReadOnlyDictionary<string, string> cast, CancellationToken stopping)
+    {
+        var recipe = JobStatus.Read(folder)?.RecipeFile ?? throw new StudioRefusal("The dub has no recipe run.");
+        foreach (var (speaker, voice) in cast) StudioRecipe.SetVoice(recipe, speaker, voice);
+        await runs.ResumeAsync(job, stopping).ConfigureAwait(false);
+        await WaitFinishedAsync(job, stopping).ConfigureAwait(false);
     }
 
     /// <summary>Waits until the job's run ends; anything but completed stops the batch.</summary>

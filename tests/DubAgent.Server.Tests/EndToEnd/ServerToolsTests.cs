@@ -135,8 +135,12 @@ public sealed class ServerToolsTests : IDisposable
     {
         await using var connection = await PipeConnection.OpenAsync(TestServices.Server(_temp, maxCalls: 1));
         var messages = new List<ProgressNotificationValue>();
-        var first = connection.Client.CallToolAsync("count_test", new Dictionary<string, object?> { ["steps"] = 6, ["delay_ms"] = 50 }).AsTask();
-        await Task.Delay(100);
+        // The second call goes out once the first reports a step (it holds the only slot), and the first runs long
+        // enough (3 s) to still hold it when the second arrives, however loaded the machine.
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = connection.Client.CallToolAsync("count_test", new Dictionary<string, object?> { ["steps"] = 60, ["delay_ms"] = 50 },
+            new SynchronousProgress([], () => running.TrySetResult())).AsTask();
+        await running.Task.WaitAsync(TimeSpan.FromMinutes(2));
         var second = await connection.Client.CallToolAsync("count_test",
             new Dictionary<string, object?> { ["steps"] = 2, ["delay_ms"] = 10 }, new SynchronousProgress(messages));
         var firstResult = await first;

@@ -28,6 +28,9 @@ public sealed class StudioBatchTests(StudioServer server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a voice set" }).ClickAsync();
         await page.GetByLabel("Voice set 2: Every speaker").FillAsync("female-mid");
         await page.GetByLabel("Voice set 2: SPEAKER_00").FillAsync("male-deep");
+        // A fifth speaker's row on demand (the form starts with SPEAKER_00..03); left empty, it changes nothing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a speaker to voice set 2" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Voice set 2: SPEAKER_04")).ToBeVisibleAsync();
         // Close the input's list of suggested voices (a browser popup), which would take the next click.
         await page.Locator("h1").ClickAsync();
         await StudioServer.ScreenshotAsync(page, "5-batch-sets");

@@ -95,6 +95,29 @@ public sealed class PiperLanguageTests : IDisposable
     }
 
     [Fact]
+    public void The_catalog_has_a_voice_and_its_config_per_language_each_pinned_and_valid_for_the_model_store()
+    {
+        var entries = DubAgent.Core.Models.ModelCatalog.With(null, [new PiperVoiceCatalog()]).Where(e => e.Engine == "piper").ToList();
+
+        foreach (var language in new[] { "en", "es", "fr", "de", "pt", "it" })
+        {
+            var voice = PiperVoiceCatalog.For(language)!;
+            var model = Assert.Single(entries, e => e.Id == PiperVoiceCatalog.Prefix + voice.Name);
+            var config = Assert.Single(entries, e => e.Id == PiperVoiceCatalog.Prefix + voice.Name + PiperVoiceCatalog.ConfigSuffix);
+            Assert.Equal((voice.Name + ".onnx", voice.Name + ".onnx.json"), (model.FileName, config.FileName));
+            Assert.EndsWith("/" + model.FileName, model.Url);
+            Assert.EndsWith("/" + config.FileName, config.Url);
+            if (language == "en") continue;
+            // The others: the publisher's size and MD5, at one commit of rhasspy/piper-voices, and no invented licence.
+            Assert.All([model, config], e => Assert.Equal("md5+size", e.PinnedBy));
+            Assert.All([model, config], e => Assert.StartsWith($"https://huggingface.co/rhasspy/piper-voices/resolve/{PiperVoiceCatalog.Revision}/", e.Url));
+            Assert.All([model, config], e => Assert.Equal($"see the voice's MODEL_CARD: {PiperVoiceCatalog.ModelCard(voice)}", e.Licence));
+        }
+        Assert.Equal("pt_BR-faber-medium", PiperVoiceCatalog.For("pt-BR")!.Name);
+        Assert.Null(PiperVoiceCatalog.For("zu"));
+    }
+
+    [Fact]
     public async Task With_spanish_and_english_voices_a_spanish_step_is_cast_and_spoken_with_the_catalog_spanish_voice()
     {
         await Voice("en_US-lessac-medium", "en-us", "en_US", 22050);

@@ -7,4 +7,7 @@ namespace DubAgent.Engines.Languages;
 public interface ILanguageVoiceHint
 {
     string VoiceHint(string language);
+
+    /// <summary>The languages it can fetch a voice for, each with what to fetch (e.g. "es" -> "piper-es_ES-davefx-medium").</summary>
+    IReadOnlyDictionary<string, string> FetchableVoices { get; }
 }

@@ -3,6 +3,7 @@ using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Tools;
 using DubAgent.Core.Media;
+using DubAgent.Engines.Languages;
 using DubAgent.Engines.Synthesis;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -161,5 +162,11 @@ public sealed class PiperLanguageTests : IDisposable
         Assert.Contains("no voice here speaks 'es' (spoken: en)", preflight.Message);
         Assert.Contains(pull, preflight.Hint);
         Assert.Equal("onnxruntime/en_US-lessac-medium", (await engine.CheckAsync(CancellationToken.None)).Version);
+
+        // What doctor and list_engines show: the languages its voices speak here, and what a pull adds.
+        var rows = (await kit.Services.GetRequiredService<LanguageReach>().SummaryAsync(CancellationToken.None)).Rows().ToDictionary(r => r.What, r => r.Languages);
+        Assert.Equal("en", rows["  piper: voices here"]);
+        Assert.Contains("es (piper-es_ES-davefx-medium and piper-es_ES-davefx-medium-config)", rows["  piper: with `dubagent models pull`"]);
+        Assert.DoesNotContain("en (", rows["  piper: with `dubagent models pull`"]);
     }
 }

@@ -33,12 +33,16 @@ public sealed class PiperOnnxSynthesizer(IConfiguration configuration, EspeakPho
 
     public string SettingsFingerprint => string.Join(';', Voices().Select(m => $"{m.ModelPath}:{new FileInfo(m.ModelPath).Length}"));
 
-    /// <summary>Every catalog language's pull command (English first), or a folder of voices.</summary>
+    /// <summary>English's pull command and the other catalog voices to pull the same way, or a folder of voices.</summary>
     private static string Hint =>
-        $"get a voice per language you dub into: {string.Join("; ", PiperVoiceCatalog.Voices.Select(v => $"{v.Language}: {PiperVoiceCatalog.PullHint(v.Name)}"))}; "
+        $"{PiperVoiceCatalog.PullHint(PiperVoiceCatalog.Voices[0].Name)} for English; other languages the same way with "
+        + $"{string.Join(", ", PiperVoiceCatalog.Voices.Skip(1).Select(v => $"{v.Name} ({v.Language})"))}; "
         + "or set Piper:ModelDirectory to a folder of Piper voices (.onnx with .onnx.json)";
 
     public string VoiceHint(string language) => PiperLanguageVoices.GetHint(language);
+
+    public IReadOnlyDictionary<string, string> FetchableVoices { get; } =
+        PiperVoiceCatalog.Voices.ToDictionary(v => v.Language, v => PiperVoiceCatalog.Prefix + v.Name, StringComparer.Ordinal);
 
     public Task<EngineStatus> CheckAsync(CancellationToken cancellationToken)
     {

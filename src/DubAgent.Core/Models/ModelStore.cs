@@ -88,7 +88,7 @@ public sealed class ModelStore : IModelStore, IDisposable
             File.Delete(partial); // a wrong file is never resumed either
             throw ModelUnavailable.Create(entry, $"the file downloaded from {entry.Url} has {problem}; it was removed");
         }
-        if (ModelPins.NeedsMd5(entry)) await RecordedSha256.WriteAsync(path, sha256).ConfigureAwait(false);
+        await RecordBeforeCommitAsync(entry, path, sha256).ConfigureAwait(false);
         AtomicFile.MoveIntoPlace(partial, path);
         progress?.Report(new ProgressUpdate(1, $"{entry.Id} stored"));
         return path;
@@ -120,7 +120,7 @@ public sealed class ModelStore : IModelStore, IDisposable
         using var hold = await ModelDownloadLock.AcquireAsync(path + ".lock", entry.Id, progress, cancellationToken).ConfigureAwait(false);
         if (Find(entry.Id) is null)
         {
-            if (ModelPins.NeedsMd5(entry)) await RecordedSha256.WriteAsync(path, hash).ConfigureAwait(false);
+            await RecordBeforeCommitAsync(entry, path, hash).ConfigureAwait(false);
             await AtomicFile.WriteAsync(path, async temporary =>
             {
                 await using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
@@ -179,6 +179,17 @@ public sealed class ModelStore : IModelStore, IDisposable
             removed = true;
         }
         return removed;
+    }
+
+    /// <summary>
+    /// An MD5-pinned model's SHA-256 is recorded before the model is renamed into place; a file already there without
+    /// a record goes first, so that no reader ever pairs the new record with it.
+    /// </summary>
+    private static async Task RecordBeforeCommitAsync(ModelEntry entry, string path, string sha256)
+    {
+        if (!ModelPins.NeedsMd5(entry)) return;
+        if (File.Exists(path)) File.Delete(path);
+        await RecordedSha256.WriteAsync(path, sha256).ConfigureAwait(false);
     }
 
     private ModelEntry Known(string id) => Entry(id) ?? throw new InputException($"'{id}' is not a model of the catalog.",

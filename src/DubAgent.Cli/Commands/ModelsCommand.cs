@@ -60,7 +60,7 @@ public static class ModelsCommand
             foreach (var m in models)
                 table.AddRow(new Text(m.Entry.Id), new Text(m.Entry.Engine), new Text(ModelUnavailable.Megabytes(m.Entry.Size)),
                     new Text(m.Entry.PinnedBy), new Text(m.Present ? "yes" : m.PartialBytes > 0 ? $"partial ({ModelUnavailable.Megabytes(m.PartialBytes)})" : "-"),
-                    new Text(m.Entry.Licence), new Text(m.Entry.Purpose));
+                    new Text(m.Entry.Licence) { Overflow = Overflow.Fold }, new Text(m.Entry.Purpose)); // a licence may be a long model-card address
             var console = TerminalOutput.For(stdout);
             console.Write(table);
             console.WriteLine("Get one with `dubagent models pull ID`, or `dubagent models add FILE` for a file you already have.");

@@ -8,7 +8,7 @@ namespace DubAgent.Engines.Synthesis;
 /// is two entries, its .onnx (id `piper-VOICE`) and its .onnx.json (id `piper-VOICE-config`), from rhasspy/piper-voices.
 /// en_US-lessac-medium is pinned by SHA-256 at the v1.0.0 ref. The others are pinned by the size and MD5 of rhasspy's
 /// own voices.json (the catalog its downloaders use with the files on piper-voices' main branch; the same digests in
-/// every copy of it from 2023-10 to 2026-07), their URLs by commit <see cref="Revision"/> of that branch, so the file
+/// every copy of it from 2023-10 to 2026-07, paola's since 2025-05), their URLs by commit <see cref="Revision"/> of that branch, so the file
 /// cannot change under the digest; the store records each file's SHA-256 when the download matched.
 /// </summary>
 public sealed class PiperVoiceCatalog : IModelCatalogSource

@@ -1,6 +1,7 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Voices;
+using DubAgent.Engines.Languages;
 
 namespace DubAgent.Engines.Voices;
 
@@ -24,7 +25,8 @@ public sealed class VoiceAssigner(IVoiceLibrary library, IEngineRegistry engines
             var voices = await engine.ListVoicesAsync(cancellationToken).ConfigureAwait(false);
             var voice = voices.FirstOrDefault(v => string.Equals(v.Name, assignment.Voice, StringComparison.OrdinalIgnoreCase))
                 ?? throw new InputException($"Engine '{engine.Name}' has no voice '{assignment.Voice}'.",
-                    $"Use one of: {string.Join(", ", voices.Take(20).Select(v => v.Name))} (`dubagent voices engine {engine.Name}`).");
+                    $"Use one of: {string.Join(", ", voices.Take(20).Select(v => v.Name))} (`dubagent voices engine {engine.Name}`)"
+                    + (engine is ILanguageVoiceHint fetchable ? $"; or {fetchable.VoiceHint(assignment.Language)}." : "."));
             assignment = assignment with { Voice = voice.Name };
         }
         await library.AssignAsync(actor.Name, assignment with { Engine = engine.Name }, cancellationToken).ConfigureAwait(false);

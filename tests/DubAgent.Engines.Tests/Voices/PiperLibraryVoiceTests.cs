@@ -94,6 +94,12 @@ public sealed class PiperLibraryVoiceTests : IDisposable
             assigner.AssignAsync("Ana", new VoiceAssignment("fr", "piper", "fr_FR-siwis-medium"), default));
         Assert.Contains("dubagent models pull piper-fr_FR-siwis-medium && dubagent models pull piper-fr_FR-siwis-medium-config", absent.Hint);
 
+        var english = await Assert.ThrowsAsync<InputException>(() =>
+            assigner.AssignAsync("Ana", new VoiceAssignment("es", "piper", "en_US-lessac-medium"), default));
+        Assert.Contains("speaks en", english.Message);
+        Assert.Contains("not 'es'", english.Message);
+        Assert.Equal("Use one of: es_ES-davefx-medium.", english.Hint);
+
         await assigner.AssignAsync("Ana", new VoiceAssignment("es", "piper", "ES_es-DAVEFX-medium"), default);
         var placements = await DubAsync(VoiceLibraryModes.Match, new Dictionary<string, string> { ["SPEAKER_00"] = "Ana" });
 

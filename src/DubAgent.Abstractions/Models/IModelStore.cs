@@ -5,11 +5,20 @@ namespace DubAgent.Abstractions.Models;
 /// <param name="Engine">The engine that uses it (`whisper`, `silero-vad`, `mdx`, `piper`...).</param>
 /// <param name="FileName">The file's name in the models folder.</param>
 /// <param name="Url">Where it is downloaded from (its publisher).</param>
-/// <param name="Sha256">Lower-case hex SHA-256 of the file.</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the file; null when its publisher gives only an MD5 (<paramref name="Md5"/>).</param>
 /// <param name="Size">Bytes.</param>
 /// <param name="Licence">The model's licence (SPDX id where there is one).</param>
 /// <param name="Purpose">What it is for, in a few words.</param>
-public sealed record ModelEntry(string Id, string Engine, string FileName, string Url, string Sha256, long Size, string Licence, string Purpose);
+/// <param name="Md5">
+/// Lower-case hex MD5 its publisher gives, for a file pinned that way instead of by SHA-256: a download must have the
+/// size and this MD5, and the SHA-256 it had then is recorded beside it for every later check.
+/// </param>
+public sealed record ModelEntry(string Id, string Engine, string FileName, string Url, string? Sha256, long Size, string Licence, string Purpose,
+    string? Md5 = null)
+{
+    /// <summary>What the entry is pinned by: "sha256", or "md5+size" (the publisher's MD5 and size).</summary>
+    public string PinnedBy => Sha256 is not null ? "sha256" : "md5+size";
+}
 
 /// <summary>
 /// The models an engine needs, from one catalog into one cache folder (`Models:Directory`). Engines ask it for a path;

@@ -40,7 +40,7 @@ public sealed class VoicesBench : IBenchStage
         var label = input.Label.Split(" (")[0];
         return new BenchRow("voices", "casting (espeak-ng, mfcc, remember)", result.SynthesisSeconds / end,
             string.Create(CultureInfo.InvariantCulture,
-                $"{label}: {result.MeanVoicesPerTrueSpeaker:0.##} voices per true speaker over two jobs (1 is perfect); {kept}/{inBoth} kept their main voice in job 2; job 2 took {reused}/{result.Casts[^1].Count} voices from the library"),
+                $"{label}: voices per true speaker over two jobs {result.MeanVoicesPerTrueSpeaker:0.##} (1 is perfect); {kept}/{inBoth} kept their main voice in job 2; job 2 took {reused}/{result.Casts[^1].Count} voices from the library"),
             new Dictionary<string, double>
             {
                 ["voices_per_true_speaker"] = Math.Round(result.MeanVoicesPerTrueSpeaker, 3),

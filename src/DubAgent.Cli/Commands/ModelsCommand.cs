@@ -45,6 +45,8 @@ public static class ModelsCommand
                     file_name = m.Entry.FileName,
                     url = m.Entry.Url,
                     sha256 = m.Entry.Sha256,
+                    md5 = m.Entry.Md5,
+                    pinned_by = m.Entry.PinnedBy,
                     size = m.Entry.Size,
                     licence = m.Entry.Licence,
                     purpose = m.Entry.Purpose,
@@ -54,11 +56,11 @@ public static class ModelsCommand
                 }), DubAgentJson.Options)).ConfigureAwait(false);
                 return 0;
             }
-            var table = new Table().Title($"Models ({store.Directory})").AddColumns("id", "engine", "size", "here", "licence", "purpose");
+            var table = new Table().Title($"Models ({store.Directory})").AddColumns("id", "engine", "size", "pinned by", "here", "licence", "purpose");
             foreach (var m in models)
                 table.AddRow(new Text(m.Entry.Id), new Text(m.Entry.Engine), new Text(ModelUnavailable.Megabytes(m.Entry.Size)),
-                    new Text(m.Present ? "yes" : m.PartialBytes > 0 ? $"partial ({ModelUnavailable.Megabytes(m.PartialBytes)})" : "-"),
-                    new Text(m.Entry.Licence), new Text(m.Entry.Purpose));
+                    new Text(m.Entry.PinnedBy), new Text(m.Present ? "yes" : m.PartialBytes > 0 ? $"partial ({ModelUnavailable.Megabytes(m.PartialBytes)})" : "-"),
+                    new Text(m.Entry.Licence) { Overflow = Overflow.Fold }, new Text(m.Entry.Purpose)); // a licence may be a long model-card address
             var console = TerminalOutput.For(stdout);
             console.Write(table);
             console.WriteLine("Get one with `dubagent models pull ID`, or `dubagent models add FILE` for a file you already have.");
@@ -70,7 +72,7 @@ public static class ModelsCommand
     private static Command Pull(CliHost host)
     {
         var id = new Argument<string>("id") { Description = "The model to download, e.g. whisper-base (see `dubagent models list`)." };
-        var command = new Command("pull", "Download a model (resuming a partial download), check its SHA-256 and store it.") { id };
+        var command = new Command("pull", "Download a model (resuming a partial download), check its SHA-256 (or its publisher's size and MD5) and store it.") { id };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var store = Store(host);

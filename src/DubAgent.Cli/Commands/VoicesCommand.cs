@@ -4,7 +4,7 @@ using DubAgent.Cli.Hosting;
 namespace DubAgent.Cli.Commands;
 
 /// <summary>
-/// `dubagent voices`: the voice library (list, show, create, assign, delete) and the voices each engine offers (engine).
+/// `dubagent voices`: the voice library (list, show, create, add, assign, delete) and the voices each engine offers (engine).
 /// </summary>
 public static class VoicesCommand
 {
@@ -13,6 +13,7 @@ public static class VoicesCommand
         VoicesLibraryCommands.List(host),
         VoicesLibraryCommands.Show(host),
         VoicesCreateCommand.Create(host),
+        VoicesAddCommand.Create(host),
         VoicesLibraryCommands.Assign(host),
         VoicesLibraryCommands.Delete(host),
         VoicesEngineCommand.Create(host),

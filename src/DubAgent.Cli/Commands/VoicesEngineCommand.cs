@@ -4,6 +4,7 @@ using System.Text.Json;
 using DubAgent.Abstractions;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Cli.Hosting;
+using DubAgent.Engines.Languages;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -28,7 +29,7 @@ public static class VoicesEngineCommand
             var (engine, status) = await registry.ResolveAsync<ISynthesizer>(DubAgent.Abstractions.Engines.Capabilities.Synthesize, name, cancellationToken).ConfigureAwait(false);
             var voices = (await engine.ListVoicesAsync(cancellationToken).ConfigureAwait(false)).ToList();
             if (parse.GetValue(language) is { Length: > 0 } wanted)
-                voices = voices.Where(v => v.Languages.Count == 0 || v.Languages.Any(l => SameLanguage(l, wanted))).ToList();
+                voices = voices.Where(v => v.Languages.Count == 0 || v.Languages.Any(l => LanguageSet.SamePrimary(l, wanted))).ToList();
             var stdout = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -47,9 +48,6 @@ public static class VoicesEngineCommand
         });
         return command;
     }
-
-    private static bool SameLanguage(string a, string b) =>
-        string.Equals(a.Split('-', '_')[0], b.Split('-', '_')[0], StringComparison.OrdinalIgnoreCase);
 
     private static string Languages(IReadOnlyList<string> languages) => languages.Count switch
     {

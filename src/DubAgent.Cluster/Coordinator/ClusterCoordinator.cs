@@ -36,6 +36,8 @@ public sealed class ClusterCoordinator(IConfiguration configuration, ToolInvoker
             throw new InputException("A cluster run cannot pause for review: the pause is the local runner's.",
                 "Run the review locally (without Cluster:Broker or --cluster), then resume it on the cluster.");
         var yaml = await File.ReadAllTextAsync(recipe.File, cancellationToken).ConfigureAwait(false);
+        // A mistake in the recipe or its inputs is reported before the broker is reached: it is the user's to fix whatever the broker's state.
+        JobRun.Check(recipe, request, validator);
 
         ClusterRun? run = null;
         var bus = await ClusterBus.StartAsync(broker, cfg => cfg.ReceiveEndpoint(new TemporaryEndpointDefinition(), e =>

@@ -18,7 +18,7 @@ internal static class WavFormatCheck
             throw new MediaException($"'{name}' cannot be read as a WAV file: the stream cannot seek.", "Save it to a file first.");
         try
         {
-            return new WaveFileReader(stream);
+            return new WaveFileReader(StreamedWavHeader.Repaired(stream));
         }
         catch (FormatException e) when (e.Message.Contains("RIFF", StringComparison.Ordinal) || e.Message.Contains("WAVE header", StringComparison.Ordinal))
         {

@@ -42,7 +42,7 @@ public static class ModelCatalog
         return entries.Where(e => !ids.Contains(e.Id)).Concat(later).ToList();
     }
 
-    /// <summary>Reads a JSON array of entries (snake_case: id, engine, file_name, url, sha256, size, licence, purpose) and checks each.</summary>
+    /// <summary>Reads a JSON array of entries (snake_case: id, engine, file_name, url, sha256 or md5, size, licence, purpose) and checks each.</summary>
     public static IReadOnlyList<ModelEntry> Parse(string json, string source)
     {
         List<ModelEntry>? entries;
@@ -53,7 +53,7 @@ public static class ModelCatalog
         catch (JsonException e)
         {
             throw new InputException($"The model catalog '{source}' is not valid JSON: {e.Message}",
-                "It must be an array of { id, engine, file_name, url, sha256, size, licence, purpose }.");
+                "It must be an array of { id, engine, file_name, url, sha256 (or md5), size, licence, purpose }.");
         }
         if (entries is null) throw new InputException($"The model catalog '{source}' is empty (null).", "Give a JSON array of models.");
         foreach (var entry in entries) Check(entry, source);
@@ -71,13 +71,19 @@ public static class ModelCatalog
             problem = $"'{entry.Id}' has no plain file name (file_name)";
         else if (!Uri.TryCreate(entry.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             problem = $"'{entry.Id}' has no http(s) url";
-        else if (entry.Sha256 is not { Length: 64 } || !entry.Sha256.All(char.IsAsciiHexDigitLower))
-            problem = $"'{entry.Id}' has no lower-case hex SHA-256 (sha256)";
+        else if (entry.Sha256 is null && entry.Md5 is null)
+            problem = $"'{entry.Id}' has neither a SHA-256 (sha256) nor its publisher's MD5 (md5)";
+        else if (entry.Sha256 is not null && !IsHex(entry.Sha256, 64))
+            problem = $"'{entry.Id}' has no lower-case hex SHA-256 (sha256: 64 digits)";
+        else if (entry.Sha256 is null && !IsHex(entry.Md5!, 32))
+            problem = $"'{entry.Id}' has no lower-case hex MD5 (md5: 32 digits)";
         else if (entry.Size <= 0) problem = $"'{entry.Id}' has no size in bytes";
         if (problem is not null)
             throw new InputException($"The model catalog '{source}' is invalid: {problem}.",
-                "Each entry needs id, engine, file_name, url, sha256 (64 lower-case hex digits) and size (bytes).");
+                "Each entry needs id, engine, file_name, url, size (bytes) and sha256 (64 lower-case hex digits), or, when its publisher gives only that, md5 (32).");
     }
+
+    private static bool IsHex(string text, int length) => text.Length == length && text.All(char.IsAsciiHexDigitLower);
 
     private static IReadOnlyList<ModelEntry> LoadBuiltIn()
     {

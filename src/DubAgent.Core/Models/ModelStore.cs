@@ -9,7 +9,9 @@ namespace DubAgent.Core.Models;
 /// The models folder (Models:Directory) filled from the catalog: a model is `FILE_NAME` in that folder, present when it
 /// has the catalog's size (its SHA-256 was checked before it was renamed into place, by pull and add alike). A download
 /// goes to `FILE_NAME.partial` (kept across runs, so the next pull resumes it) under the cross-process lock
-/// `FILE_NAME.lock`, and becomes the model only after its checksum matched.
+/// `FILE_NAME.lock`, and becomes the model only after its checksum matched. An entry its publisher pins by MD5 and size
+/// is checked against those, and the SHA-256 it had then is recorded as `FILE_NAME.sha256` (<see cref="RecordedSha256"/>)
+/// before the model is renamed into place: such a model is present only with that record, and verify checks it.
 /// </summary>
 public sealed class ModelStore : IModelStore, IDisposable
 {
@@ -37,7 +39,10 @@ public sealed class ModelStore : IModelStore, IDisposable
     public string PathOf(ModelEntry entry) => Path.Combine(Directory, entry.FileName);
 
     public string? Find(string id) =>
-        Entry(id) is { } entry && new FileInfo(PathOf(entry)) is { Exists: true } file && file.Length == entry.Size ? file.FullName : null;
+        Entry(id) is { } entry && new FileInfo(PathOf(entry)) is { Exists: true } file && file.Length == entry.Size
+        && (!ModelPins.NeedsMd5(entry) || RecordedSha256.Read(file.FullName) is not null)
+            ? file.FullName
+            : null;
 
     /// <summary>Every catalog entry with whether it is here.</summary>
     public IReadOnlyList<StoredModel> List() => Catalog.Select(e =>
@@ -55,7 +60,10 @@ public sealed class ModelStore : IModelStore, IDisposable
         return await PullAsync(entry.Id, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Downloads the model (resuming a partial download), checks its SHA-256, then renames it into place.</summary>
+    /// <summary>
+    /// Downloads the model (resuming a partial download), checks its SHA-256 (or its publisher's size and MD5, then
+    /// records its SHA-256), then renames it into place.
+    /// </summary>
     public async Task<string> PullAsync(string id, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
     {
         var entry = Known(id);
@@ -73,13 +81,14 @@ public sealed class ModelStore : IModelStore, IDisposable
         {
             throw StorageException.DiskFull(partial, e);
         }
-        var hash = await FileSha256.ComputeAsync(partial, progress, $"checking {entry.Id}", cancellationToken).ConfigureAwait(false);
-        if (hash != entry.Sha256)
+        var (sha256, md5) = await FileSha256.ComputeWithMd5Async(partial, ModelPins.NeedsMd5(entry), progress, $"checking {entry.Id}", cancellationToken)
+            .ConfigureAwait(false);
+        if (ModelPins.Mismatch(entry, new FileInfo(partial).Length, sha256, md5) is { } problem)
         {
             File.Delete(partial); // a wrong file is never resumed either
-            throw ModelUnavailable.Create(entry,
-                $"the file downloaded from {entry.Url} has SHA-256 {hash}, not the catalog's {entry.Sha256}; it was removed");
+            throw ModelUnavailable.Create(entry, $"the file downloaded from {entry.Url} has {problem}; it was removed");
         }
+        await RecordBeforeCommitAsync(entry, path, sha256).ConfigureAwait(false);
         AtomicFile.MoveIntoPlace(partial, path);
         progress?.Report(new ProgressUpdate(1, $"{entry.Id} stored"));
         return path;
@@ -87,7 +96,7 @@ public sealed class ModelStore : IModelStore, IDisposable
 
     /// <summary>
     /// Stores a file the user already has: it must be a catalog model (named by <paramref name="id"/>, or recognised by its
-    /// SHA-256), checked before it is copied in under a temporary name and renamed.
+    /// SHA-256, or by its publisher's size and MD5), checked before it is copied in under a temporary name and renamed.
     /// </summary>
     public async Task<ModelEntry> AddAsync(string file, string? id, IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
     {
@@ -95,12 +104,15 @@ public sealed class ModelStore : IModelStore, IDisposable
             throw new InputException($"The model file '{file}' does not exist.", "Give the path of a model file you downloaded.");
         var named = id is null ? null : Entry(id) ?? throw new InputException($"'{id}' is not a model of the catalog.",
             "Use an id from `dubagent models list`; the store holds only catalog models, whose checksums it knows.");
-        var hash = await FileSha256.ComputeAsync(file, progress, $"checking {Path.GetFileName(file)}", cancellationToken).ConfigureAwait(false);
-        var entry = named ?? Catalog.FirstOrDefault(e => e.Sha256 == hash)
+        var needsMd5 = named is null ? Catalog.Any(ModelPins.NeedsMd5) : ModelPins.NeedsMd5(named);
+        var (hash, md5) = await FileSha256.ComputeWithMd5Async(file, needsMd5, progress, $"checking {Path.GetFileName(file)}", cancellationToken)
+            .ConfigureAwait(false);
+        var size = new FileInfo(file).Length;
+        var entry = named ?? Catalog.FirstOrDefault(e => ModelPins.Matches(e, size, hash, md5))
             ?? throw new InputException($"'{file}' is none of the catalog's models (its SHA-256 is {hash}).",
                 "Give --id ID to name the model it should be; `dubagent models list` shows the ids and checksums.");
-        if (hash != entry.Sha256)
-            throw new InputException($"'{file}' is not {entry.Id}: its SHA-256 is {hash}, the catalog's is {entry.Sha256}.",
+        if (ModelPins.Mismatch(entry, size, hash, md5) is { } problem)
+            throw new InputException($"'{file}' is not {entry.Id}: it has {problem}.",
                 $"The file is damaged or another model; download {entry.Url} again, or run `dubagent models pull {entry.Id}`.");
 
         var path = PathOf(entry);
@@ -108,6 +120,7 @@ public sealed class ModelStore : IModelStore, IDisposable
         using var hold = await ModelDownloadLock.AcquireAsync(path + ".lock", entry.Id, progress, cancellationToken).ConfigureAwait(false);
         if (Find(entry.Id) is null)
         {
+            await RecordBeforeCommitAsync(entry, path, hash).ConfigureAwait(false);
             await AtomicFile.WriteAsync(path, async temporary =>
             {
                 await using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
@@ -119,7 +132,10 @@ public sealed class ModelStore : IModelStore, IDisposable
         return entry;
     }
 
-    /// <summary>Re-reads every stored model and compares its SHA-256 with the catalog (a disk can damage a file after it was checked).</summary>
+    /// <summary>
+    /// Re-reads every stored model and compares its SHA-256 with the catalog's, or with the one recorded when a model
+    /// pinned by its publisher's MD5 was stored (a disk can damage a file after it was checked).
+    /// </summary>
     public async Task<IReadOnlyList<ModelCheck>> VerifyAsync(IProgress<ProgressUpdate>? progress, CancellationToken cancellationToken)
     {
         var checks = new List<ModelCheck>();
@@ -132,10 +148,18 @@ public sealed class ModelStore : IModelStore, IDisposable
                 checks.Add(new ModelCheck(entry, file.FullName, false, $"{file.Length} bytes, the catalog says {entry.Size}"));
                 continue;
             }
+            var expected = entry.Sha256 ?? RecordedSha256.Read(file.FullName);
+            if (expected is null)
+            {
+                checks.Add(new ModelCheck(entry, file.FullName, false,
+                    $"no SHA-256 was recorded when it was stored ({Path.GetFileName(RecordedSha256.PathFor(file.FullName))}); remove it and pull it again"));
+                continue;
+            }
             var hash = await FileSha256.ComputeAsync(file.FullName, progress, $"checking {entry.Id}", cancellationToken).ConfigureAwait(false);
-            checks.Add(hash == entry.Sha256
-                ? new ModelCheck(entry, file.FullName, true, "SHA-256 matches")
-                : new ModelCheck(entry, file.FullName, false, $"SHA-256 {hash}, the catalog says {entry.Sha256}"));
+            var source = entry.Sha256 is null ? "the one recorded when it was downloaded" : "the catalog's";
+            checks.Add(hash == expected
+                ? new ModelCheck(entry, file.FullName, true, $"SHA-256 matches {source}")
+                : new ModelCheck(entry, file.FullName, false, $"SHA-256 {hash}, not {source} {expected}"));
         }
         return checks;
     }
@@ -148,13 +172,24 @@ public sealed class ModelStore : IModelStore, IDisposable
         if (!System.IO.Directory.Exists(Directory)) return false;
         using var hold = await ModelDownloadLock.AcquireAsync(path + ".lock", entry.Id, null, cancellationToken).ConfigureAwait(false);
         var removed = false;
-        foreach (var file in new[] { path, path + ".partial" })
+        foreach (var file in new[] { path, path + ".partial", RecordedSha256.PathFor(path) })
         {
             if (!File.Exists(file)) continue;
             File.Delete(file);
             removed = true;
         }
         return removed;
+    }
+
+    /// <summary>
+    /// An MD5-pinned model's SHA-256 is recorded before the model is renamed into place; a file already there without
+    /// a record goes first, so that no reader ever pairs the new record with it.
+    /// </summary>
+    private static async Task RecordBeforeCommitAsync(ModelEntry entry, string path, string sha256)
+    {
+        if (!ModelPins.NeedsMd5(entry)) return;
+        if (File.Exists(path)) File.Delete(path);
+        await RecordedSha256.WriteAsync(path, sha256).ConfigureAwait(false);
     }
 
     private ModelEntry Known(string id) => Entry(id) ?? throw new InputException($"'{id}' is not a model of the catalog.",

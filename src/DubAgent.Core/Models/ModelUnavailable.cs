@@ -16,8 +16,9 @@ public static class ModelUnavailable
     public static string Hint(ModelEntry entry) =>
         $"run `dubagent models pull {entry.Id}` ({Megabytes(entry.Size)}), or download {entry.Url} yourself and run `dubagent models add FILE`";
 
+    /// <summary>A size as people read it: GB, MB, or kB under a megabyte (a voice's 5 kB config is not "1 MB").</summary>
     public static string Megabytes(long bytes) =>
-        bytes >= 1_000_000_000
-            ? (bytes / 1e9).ToString("0.0", CultureInfo.InvariantCulture) + " GB"
-            : Math.Max(1, Math.Round(bytes / 1e6)).ToString("0", CultureInfo.InvariantCulture) + " MB";
+        bytes >= 1_000_000_000 ? (bytes / 1e9).ToString("0.0", CultureInfo.InvariantCulture) + " GB"
+        : bytes >= 1_000_000 ? Math.Round(bytes / 1e6).ToString("0", CultureInfo.InvariantCulture) + " MB"
+        : Math.Max(1, Math.Round(bytes / 1e3)).ToString("0", CultureInfo.InvariantCulture) + " kB";
 }

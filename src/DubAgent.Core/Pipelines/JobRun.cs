@@ -32,9 +32,11 @@ public sealed class JobRun : IDisposable
     /// <summary>The run's inputs, to which each step's result is added as it ends.</summary>
     public RunScope Scope { get; }
 
-    /// <param name="purpose">Who holds the folder, as a refused second run is told (e.g. "recipe dub").</param>
-    public static async Task<JobRun> OpenAsync(Recipe recipe, PipelineRunRequest request, RecipeValidator validator, RunPreflight preflight,
-        string purpose, ILogger logger, CancellationToken cancellationToken, FileContentHashes? hashes = null)
+    /// <summary>
+    /// The checks that need no job folder: the recipe against its inputs, and the steps --force and a review pause name.
+    /// Returns the bound inputs; throws the problems found, each naming the fix.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ExpressionValue> Check(Recipe recipe, PipelineRunRequest request, RecipeValidator validator)
     {
         var problems = validator.Validate(recipe, request.Inputs).ToList();
         var inputs = RunInputs.Bind(recipe, request.Inputs, []);
@@ -46,7 +48,14 @@ public sealed class JobRun : IDisposable
             throw new InputException($"The run is to pause after '{stopAfter}', which is not a step of '{recipe.Name}'.",
                 $"Steps: {string.Join(", ", recipe.Steps.Select(s => s.Id))}.");
         if (problems.Count > 0) throw RecipeProblem.ToException(problems);
+        return inputs;
+    }
 
+    /// <param name="purpose">Who holds the folder, as a refused second run is told (e.g. "recipe dub").</param>
+    public static async Task<JobRun> OpenAsync(Recipe recipe, PipelineRunRequest request, RecipeValidator validator, RunPreflight preflight,
+        string purpose, ILogger logger, CancellationToken cancellationToken, FileContentHashes? hashes = null)
+    {
+        var inputs = Check(recipe, request, validator);
         var workspace = new JobWorkspace(request.JobDirectory, hashes);
         var folderLock = JobFolderLock.Acquire(workspace.Directory, purpose);
         try

@@ -7,6 +7,7 @@ namespace DubAgent.Engines.Languages;
 /// <summary>
 /// Per translate engine, what it reaches now and what it could: apertium's installed pairs, the targets it reaches
 /// only through a pivot (with the chain), the Debian pair packages not installed yet; the chat model when configured.
+/// Per synthesize engine with fetchable voices (piper), the languages its voices speak and those a pull would add.
 /// </summary>
 public sealed class EngineReachRows(IEngineRegistry engines, ApertiumPairPackages packages)
 {
@@ -36,6 +37,27 @@ public sealed class EngineReachRows(IEngineRegistry engines, ApertiumPairPackage
                         status.Available ? "answers pair by pair" : status.InstallHint ?? status.Detail ?? ""));
                     break;
             }
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Per synthesize engine whose voices each speak one language and can be fetched (piper): the languages its voices
+    /// here speak, and those it could speak with the model store's `dubagent models pull`.
+    /// </summary>
+    public async Task<IReadOnlyList<EngineReachRow>> SpeakersAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<EngineReachRow>();
+        foreach (var engine in engines.ForCapability(Capabilities.Synthesize).OfType<ISynthesizer>())
+        {
+            if (engine is not ILanguageVoiceHint fetchable) continue;
+            var status = await engines.StatusAsync(engine, cancellationToken).ConfigureAwait(false);
+            var spoken = status.Available
+                ? LanguageSet.Of((await engine.ListVoicesAsync(cancellationToken).ConfigureAwait(false)).SelectMany(v => v.Languages))
+                : LanguageSet.None;
+            rows.Add(new EngineReachRow(engine.Name, "voices here", status.Available ? spoken.ToString() : $"none ({status.Detail})"));
+            var more = fetchable.FetchableVoices.Where(v => !spoken.Contains(v.Key)).Select(v => $"{v.Key} ({v.Value} and {v.Value}-config)").ToList();
+            if (more.Count > 0) rows.Add(new EngineReachRow(engine.Name, "with `dubagent models pull`", string.Join(", ", more)));
         }
         return rows;
     }

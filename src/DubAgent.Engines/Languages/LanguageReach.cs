@@ -68,6 +68,7 @@ public sealed class LanguageReach(IEngineRegistry engines, UnreachableLanguage r
         return new ReachSummary(translators.Select(t => t.Name).ToList(), synthesizers.Select(s => s.Name).ToList(), spoken, sources.Any, rows)
         {
             ByEngine = await Safely<IReadOnlyList<EngineReachRow>>(() => byEngine.ForAllAsync(cancellationToken), []).ConfigureAwait(false),
+            SpokenByEngine = await Safely<IReadOnlyList<EngineReachRow>>(() => byEngine.SpeakersAsync(cancellationToken), []).ConfigureAwait(false),
         };
     }
 

@@ -43,6 +43,9 @@ public sealed class LanguageSet
 
     public override string ToString() => Any ? "any language" : IsEmpty ? "none" : string.Join(", ", Codes);
 
+    /// <summary>Whether two codes name the same language, whatever their region or script ("es-MX" and "es_ES").</summary>
+    public static bool SamePrimary(string a, string b) => Primary(a) == Primary(b);
+
     /// <summary>The language part of a code: "en-GB" and "en_us" are "en".</summary>
     public static string Primary(string code)
     {

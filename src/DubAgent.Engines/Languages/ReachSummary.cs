@@ -20,6 +20,9 @@ public sealed record ReachSummary(
     /// <summary>Per translate engine: installed pairs, pivots, installable packages, the chat model.</summary>
     public IReadOnlyList<EngineReachRow> ByEngine { get; init; } = [];
 
+    /// <summary>Per synthesize engine with fetchable voices (piper): the languages of its voices here, and what a pull adds.</summary>
+    public IReadOnlyList<EngineReachRow> SpokenByEngine { get; init; } = [];
+
     /// <summary>Rows for people: what is translated, what is spoken, and what a dub reaches from each source.</summary>
     public IEnumerable<(string What, string Languages)> Rows()
     {
@@ -30,6 +33,7 @@ public sealed record ReachSummary(
         foreach (var row in ByEngine) yield return ($"  {row.Engine}: {row.Reach}", row.Languages);
         var synthesizers = Synthesizers.Count == 0 ? "no engine" : string.Join(", ", Synthesizers);
         yield return ($"speak ({synthesizers})", Spoken.Any ? "any language" : $"{Spoken.Codes.Count}: {Spoken}");
+        foreach (var row in SpokenByEngine) yield return ($"  {row.Engine}: {row.Reach}", row.Languages);
         if (AnySource) yield return ("dub from any language", Spoken.ToString());
         else foreach (var source in Sources) yield return ($"dub from {source.Source}", source.DubTo.ToString());
     }

@@ -47,7 +47,9 @@ public sealed class UnreachableLanguage(IEngineRegistry engines, ApertiumPairPac
         foreach (var engine in engines.ForCapability(Capabilities.Synthesize))
         {
             var status = await engines.StatusAsync(engine, cancellationToken).ConfigureAwait(false);
-            if (!status.Available) fixes.Add($"set up '{engine.Name}' and give it a voice for '{language}' ({Clause(status.InstallHint ?? "see `dubagent doctor`")})");
+            var voiceHint = (engine as ILanguageVoiceHint)?.VoiceHint(language);
+            if (!status.Available) fixes.Add($"set up '{engine.Name}' and give it a voice for '{language}' ({Clause(voiceHint ?? status.InstallHint ?? "see `dubagent doctor`")})");
+            else if (voiceHint is not null && !others.Contains(engine.Name, StringComparer.OrdinalIgnoreCase)) fixes.Add($"give '{engine.Name}' a voice for '{language}' ({Clause(voiceHint)})");
         }
         return new InputException($"Cannot speak with {Names(tried, "and")}: no voice here speaks '{language}' (spoken: {List(spoken)})", Hint(fixes));
     }

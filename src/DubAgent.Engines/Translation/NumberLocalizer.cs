@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using DubAgent.Engines.Languages;
 
 namespace DubAgent.Engines.Translation;
 
@@ -66,10 +67,9 @@ public static class NumberLocalizer
     private static (string Group, string Decimal)? Separators(string? language)
     {
         if (string.IsNullOrWhiteSpace(language)) return null;
-        var cut = language.IndexOfAny(['-', '_']);
         try
         {
-            var format = CultureInfo.GetCultureInfo(cut > 0 ? language[..cut] : language).NumberFormat;
+            var format = CultureInfo.GetCultureInfo(LanguageSet.Primary(language)).NumberFormat;
             return format.NumberGroupSeparator.Length == 0 || format.NumberGroupSeparator == format.NumberDecimalSeparator
                 ? null
                 : (format.NumberGroupSeparator, format.NumberDecimalSeparator);

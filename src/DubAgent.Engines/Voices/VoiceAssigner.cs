@@ -1,6 +1,7 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Voices;
+using DubAgent.Engines.Languages;
 
 namespace DubAgent.Engines.Voices;
 
@@ -24,7 +25,17 @@ public sealed class VoiceAssigner(IVoiceLibrary library, IEngineRegistry engines
             var voices = await engine.ListVoicesAsync(cancellationToken).ConfigureAwait(false);
             var voice = voices.FirstOrDefault(v => string.Equals(v.Name, assignment.Voice, StringComparison.OrdinalIgnoreCase))
                 ?? throw new InputException($"Engine '{engine.Name}' has no voice '{assignment.Voice}'.",
-                    $"Use one of: {string.Join(", ", voices.Take(20).Select(v => v.Name))} (`dubagent voices engine {engine.Name}`).");
+                    $"Use one of: {string.Join(", ", voices.Take(20).Select(v => v.Name))} (`dubagent voices engine {engine.Name}`)"
+                    + (engine is ILanguageVoiceHint fetchable ? $"; or {fetchable.VoiceHint(assignment.Language)}." : "."));
+            // A voice that says which languages it speaks must speak this one: an English Piper voice cannot read Spanish.
+            if (voice.Languages.Count > 0 && !voice.Languages.Any(l => LanguageSet.SamePrimary(l, assignment.Language)))
+            {
+                var speaking = voices.Where(v => v.Languages.Any(l => LanguageSet.SamePrimary(l, assignment.Language))).Take(20).Select(v => v.Name).ToList();
+                throw new InputException(
+                    $"Voice '{voice.Name}' of engine '{engine.Name}' speaks {string.Join(", ", voice.Languages.Take(5))}, not '{assignment.Language}'.",
+                    speaking.Count > 0 ? $"Use one of: {string.Join(", ", speaking)}."
+                        : engine is ILanguageVoiceHint pullable ? $"{pullable.VoiceHint(assignment.Language)}." : $"Choose another engine for '{assignment.Language}'.");
+            }
             assignment = assignment with { Voice = voice.Name };
         }
         await library.AssignAsync(actor.Name, assignment with { Engine = engine.Name }, cancellationToken).ConfigureAwait(false);

@@ -18,17 +18,12 @@ public sealed class VoiceEnrollment(IVoiceLibrary library, VoiceSamples samples,
     {
         var statement = ConsentRequirement.Require(request.Consent, request.Name);
         ActorNames.Check(request.Name);
-        if (request.Samples.Count == 0)
-            throw new InputException($"No sample was given for the voice '{request.Name}'.", "Pass one or more recordings of the person's voice (--sample FILE).");
-        var files = request.Samples.Select(s => InputFiles.RequireFile(s, "sample")).ToList();
+        var files = SampleFiles(request.Name, request.Samples);
         if (await library.FindAsync(request.Name, cancellationToken).ConfigureAwait(false) is not null)
             throw new InputException($"The voice library already has an actor named '{request.Name}'.", "Choose another name, or delete the old one first.");
         var cloner = await ClonerAsync(request.Engine, cancellationToken).ConfigureAwait(false);
 
-        var audio = await samples.ReadAsync(files, scratch, cancellationToken).ConfigureAwait(false);
-        var embeddings = printer.Embed(audio, "samples");
-        if (embeddings.Count == 0)
-            throw new InputException($"The samples for '{request.Name}' hold less than a second of speech.", "Give recordings with at least a few seconds of the person talking.");
+        var (audio, embeddings) = await ReadAsync(request.Name, files, scratch, cancellationToken).ConfigureAwait(false);
         var hashes = new List<string>();
         foreach (var file in files) hashes.Add(await FileSha256.ComputeAsync(file, null, "", cancellationToken).ConfigureAwait(false));
         var consent = new ConsentRecord(string.IsNullOrWhiteSpace(request.ConsentedBy) ? request.Name.Trim() : request.ConsentedBy.Trim(), statement,
@@ -56,6 +51,40 @@ public sealed class VoiceEnrollment(IVoiceLibrary library, VoiceSamples samples,
             throw;
         }
         return (await library.FindAsync(request.Name, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// More recordings of an actor already in the library: kept as reference clips with their embeddings, so the person
+    /// is recognised in more conditions (another microphone, another mood). A clone made before is not remade.
+    /// </summary>
+    public async Task<VoiceActor> AddSamplesAsync(string name, IReadOnlyList<string> sampleFiles, string scratch, CancellationToken cancellationToken)
+    {
+        var actor = await library.FindAsync(name, cancellationToken).ConfigureAwait(false)
+            ?? throw new InputException($"The voice library has no actor named '{name}'.", "`dubagent voices list` shows the actors; `dubagent voices create` adds one.");
+        var files = SampleFiles(actor.Name, sampleFiles);
+        var (audio, embeddings) = await ReadAsync(actor.Name, files, scratch, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < files.Count; i++)
+            await library.AddClipAsync(actor.Name, files[i], audio[i].Length / 16000.0, files[i], cancellationToken).ConfigureAwait(false);
+        foreach (var embedding in embeddings) await library.AddEmbeddingAsync(actor.Name, embedding, cancellationToken).ConfigureAwait(false);
+        return (await library.FindAsync(actor.Name, cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private static List<string> SampleFiles(string name, IReadOnlyList<string> given)
+    {
+        if (given.Count == 0)
+            throw new InputException($"No sample was given for the voice '{name}'.", "Pass one or more recordings of the person's voice (--sample FILE).");
+        return given.Select(s => InputFiles.RequireFile(s, "sample")).ToList();
+    }
+
+    /// <summary>The samples as 16 kHz mono and their embeddings; refused when they hold under a second of speech.</summary>
+    private async Task<(IReadOnlyList<float[]> Audio, IReadOnlyList<SpeakerEmbedding> Embeddings)> ReadAsync(string name, List<string> files, string scratch,
+        CancellationToken cancellationToken)
+    {
+        var audio = await samples.ReadAsync(files, scratch, cancellationToken).ConfigureAwait(false);
+        var embeddings = printer.Embed(audio, "samples");
+        if (embeddings.Count == 0)
+            throw new InputException($"The samples for '{name}' hold less than a second of speech.", "Give recordings with at least a few seconds of the person talking.");
+        return (audio, embeddings);
     }
 
     // The engine now holds a voice made from the person's samples: it is recorded whatever the caller's token says, and

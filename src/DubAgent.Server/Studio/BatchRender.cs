@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,10 +21,31 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
     public const string ZipName = "batch.zip";
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
+    private readonly ConcurrentDictionary<string, byte> _rendering = new(StringComparer.Ordinal);
+
     private readonly ILogger _log = (server.Services.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
         .CreateLogger("DubAgent.Studio.Batch");
 
-    public void Start(string job, IReadOnlyList<VoiceSet> sets, CancellationToken stopping) =>
+    /// <summary>Whether this server is rendering the job's batch now (its page keeps following the job until it ends).</summary>
+    public bool IsRendering(string job) => _rendering.ContainsKey(job);
+
+    /// <summary>The batch's status as JOB/batch/batch.json says ("rendering 1 of 2: ...", "completed", "failed"), or null.</summary>
+    public static string? StatusOf(string jobDirectory)
+    {
+        var path = Path.Combine(jobDirectory, Folder, "batch.json");
+        try
+        {
+            return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))?["status"]?.ToString() : null;
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void Start(string job, IReadOnlyList<VoiceSet> sets, CancellationToken stopping)
+    {
+        _rendering[job] = 0;
         _ = Task.Run(async () =>
         {
             try
@@ -35,7 +57,12 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
                 _log.LogWarning("batch of job {Job} stopped: {Reason}", job, e.Message);
                 Record(job, new JsonObject { ["status"] = "failed", ["error"] = e.Message });
             }
+            finally
+            {
+                _rendering.TryRemove(job, out _);
+            }
         }, CancellationToken.None);
+    }
 
     private async Task RenderAsync(string job, IReadOnlyList<VoiceSet> sets, CancellationToken stopping)
     {
@@ -49,11 +76,8 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
         foreach (var (set, index) in sets.Select((s, i) => (s, i + 1)))
         {
             Record(job, new JsonObject { ["status"] = $"rendering {index} of {sets.Count}: {set.Label}" });
-            var recipe = JobStatus.Read(folder)?.RecipeFile ?? throw new StudioRefusal("The dub has no recipe run.");
             var cast = first.ToDictionary(s => s.Key, s => set.VoiceFor(s.Key) ?? s.Value, StringComparer.Ordinal);
-            foreach (var (speaker, voice) in cast) StudioRecipe.SetVoice(recipe, speaker, voice);
-            await runs.ResumeAsync(job, stopping).ConfigureAwait(false);
-            await WaitFinishedAsync(job, stopping).ConfigureAwait(false);
+            await RenderWithAsync(job, folder, cast, stopping).ConfigureAwait(false);
             var rendered = Directory.GetFiles(Path.Combine(folder, "export"), "*.mp4").Order(StringComparer.Ordinal).First();
             var name = $"{index:00}-{set.Label}.mp4";
             File.Copy(rendered, Path.Combine(output, "." + name + ".partial"), overwrite: true);
@@ -68,6 +92,10 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
                 ["speakers"] = new JsonArray(cast.Keys.Select(s => (JsonNode)s).ToArray()),
             });
         }
+        // The job itself goes back to the first dub's voices, so its own video, a later edit and a resume are that dub again
+        // (its clips are in the cache: only mix and export work).
+        Record(job, new JsonObject { ["status"] = "restoring the first dub's voices" });
+        await RenderWithAsync(job, folder, first, stopping).ConfigureAwait(false);
         var manifest = new JsonObject { ["job"] = job, ["videos"] = videos };
         var temporary = Path.Combine(output, "." + ZipName + ".partial");
         using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
@@ -79,6 +107,15 @@ public sealed class BatchRender(DubAgentServer server, StudioRuns runs)
         File.Move(temporary, Path.Combine(output, ZipName), overwrite: true);
         manifest["status"] = "completed";
         Record(job, manifest);
+    }
+
+    /// <summary>Pins each speaker's voice in the job's recipe and runs it again (the cache redoes only what the voices change).</summary>
+    private async Task RenderWithAsync(string job, string folder, IReadOnlyDictionary<string, string> cast, CancellationToken stopping)
+    {
+        var recipe = JobStatus.Read(folder)?.RecipeFile ?? throw new StudioRefusal("The dub has no recipe run.");
+        foreach (var (speaker, voice) in cast) StudioRecipe.SetVoice(recipe, speaker, voice);
+        await runs.ResumeAsync(job, stopping).ConfigureAwait(false);
+        await WaitFinishedAsync(job, stopping).ConfigureAwait(false);
     }
 
     /// <summary>Waits until the job's run ends; anything but completed stops the batch.</summary>

@@ -9,9 +9,10 @@ namespace DubAgent.Server.Studio;
 /// <summary>
 /// Server-Sent Events of a job's state: a `state` event whenever it changes (progress, a step finishing, an error) and a
 /// `done` event once the run ended. The browser's EventSource reconnects by itself after a drop, and a reloaded page
-/// simply opens the stream again: each connection starts with the whole current state.
+/// simply opens the stream again: each connection starts with the whole current state. While the job's batch renders
+/// (each render is a run of its own), the stream goes on until the last one.
 /// </summary>
-public sealed class JobEvents(DubAgentServer server)
+public sealed class JobEvents(DubAgentServer server, BatchRender batches)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(400);
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
@@ -47,7 +48,7 @@ public sealed class JobEvents(DubAgentServer server)
                         quiet = DateTime.UtcNow;
                     }
                     await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
-                    if (view.Finished)
+                    if (view.Finished && !batches.IsRendering(job!.Id))
                     {
                         await context.Response.WriteAsync("event: done\ndata: {}\n\n", ct).ConfigureAwait(false);
                         return;

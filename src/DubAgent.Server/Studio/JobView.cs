@@ -17,7 +17,7 @@ public sealed record FileView(string Path, string Url, long Size, bool Deliverab
 /// </summary>
 public sealed record JobView(
     string Id, string State, double Percent, string? Message, string? Recipe, IReadOnlyList<StepView> Steps, string? Error,
-    DateTimeOffset Created, IReadOnlyList<FileView> Files, string? TargetLanguage = null)
+    DateTimeOffset Created, IReadOnlyList<FileView> Files, string? TargetLanguage = null, string? Batch = null)
 {
     public bool Finished => State is "completed" or "failed" or "cancelled" or "interrupted";
 
@@ -44,7 +44,7 @@ public sealed record JobView(
             : Math.Round(100 * (run?.LastProgress?.Fraction ?? 0), 1);
         var error = run?.Error ?? record?.Error;
         return new JobView(job.Id, state, percent, message, record?.Recipe, steps, state is "completed" or "running" or "queued" ? null : error,
-            job.Created, withFiles ? FilesOf(server, job) : [], record?.Inputs.GetValueOrDefault("target_language"));
+            job.Created, withFiles ? FilesOf(server, job) : [], record?.Inputs.GetValueOrDefault("target_language"), BatchRender.StatusOf(job.Directory));
     }
 
     private static string StateOf(JobRecord? record, JobStep? run)

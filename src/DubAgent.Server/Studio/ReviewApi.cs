@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DubAgent.Core.Workspace;
 using DubAgent.Server.Hosting;
 using DubAgent.Server.Resources;
+using DubAgent.Server.Review;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -83,12 +84,8 @@ public sealed class ReviewApi(DubAgentServer server, StudioRuns runs)
         var segment = (translation["segments"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(s => s["id"]?.ToString() == segmentId)
                       ?? throw new StudioRefusal($"There is no line '{segmentId}' in this job's translation.");
         if (segment["target_text"]?.ToString() == text) return StudioApi.Json(new { job, changed = false });
-        segment["target_text"] = text;
-        var path = Path.Combine(folder, TranslationFile);
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, ".translation.studio.partial.json");
-        await File.WriteAllTextAsync(temporary, translation.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), context.RequestAborted)
-            .ConfigureAwait(false);
-        File.Move(temporary, path, overwrite: true);
+        // The same edit as MCP review: the line's fit, estimate and over-budget flag are measured again for the new words.
+        TranslationReview.Apply(Path.Combine(folder, TranslationFile), new Dictionary<string, string> { [segmentId] = text });
         await runs.ResumeAsync(job, context.RequestAborted).ConfigureAwait(false);
         return StudioApi.Json(new { job, changed = true });
     }

@@ -39,6 +39,7 @@ public static class StudioRegistration
         var settings = StudioSettings.FromEnvironment();
         var signIn = new StudioSignIn(binding.Token);
         var runs = new StudioRuns(server);
+        var batches = new BatchRender(server, runs);
         // Host and Origin exactly as for MCP; the token is the studio's own check (cookie or bearer).
         var hostCheck = new AccessGate(binding with { Token = null });
         // Requests the host's own routing already matched (MCP, live dubbing) are not the studio's.
@@ -53,8 +54,8 @@ public static class StudioRegistration
             studio.UseEndpoints(endpoints =>
             {
                 StudioPages.Map(endpoints, signIn);
-                new StudioApi(server, runs, settings, new BatchRender(server, runs)).Map(endpoints);
-                new JobEvents(server).Map(endpoints);
+                new StudioApi(server, runs, settings, batches).Map(endpoints);
+                new JobEvents(server, batches).Map(endpoints);
                 new ReviewApi(server, runs).Map(endpoints);
                 new VoiceCastApi(server, runs).Map(endpoints);
                 new VoiceLibraryApi(server).Map(endpoints);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Voices;
+using DubAgent.Engines.Languages;
 using DubAgent.Engines.Voices;
 using DubAgent.Server.Hosting;
 using DubAgent.Server.Resources;
@@ -20,7 +21,8 @@ public sealed record EngineVoice(string Name, IReadOnlyList<string> Languages);
 /// <summary>
 /// The voices page's API on the voice library (<see cref="IVoiceLibrary"/>): the actors, the synthesis engines and
 /// their real voices, creating an actor with consent (<see cref="VoiceEnrollment"/>, the rule the CLI and MCP share),
-/// assigning a voice per language (<see cref="VoiceAssigner"/>), deleting, and playing an actor's reference clips.
+/// adding recordings to an actor, assigning a voice per language (<see cref="VoiceAssigner"/>), deleting, and playing an
+/// actor's reference clips.
 /// </summary>
 public sealed class VoiceLibraryApi(DubAgentServer server)
 {
@@ -35,6 +37,7 @@ public sealed class VoiceLibraryApi(DubAgentServer server)
         endpoints.MapGet("/api/library/engines/{engine}", context => StudioApi.Guarded(context, EngineVoicesAsync));
         endpoints.MapPost("/api/library/actors", context => StudioApi.Guarded(context, CreateAsync));
         endpoints.MapPost("/api/library/actors/{name}/assign", context => StudioApi.Guarded(context, AssignAsync));
+        endpoints.MapPost("/api/library/actors/{name}/clips", context => StudioApi.Guarded(context, AddClipsAsync));
         endpoints.MapDelete("/api/library/actors/{name}", context => StudioApi.Guarded(context, DeleteAsync));
         endpoints.MapGet("/api/library/actors/{name}/clips/{sha}", context => StudioApi.Guarded(context, ClipAsync));
     }
@@ -71,13 +74,10 @@ public sealed class VoiceLibraryApi(DubAgentServer server)
         if (!status.Available) return StudioApi.Json(new { engine = engine.Name, available = false, missing = status.Detail, voices = Array.Empty<EngineVoice>() });
         var language = context.Request.Query["language"].ToString().Trim();
         var voices = (await engine.ListVoicesAsync(context.RequestAborted).ConfigureAwait(false))
-            .Where(v => language.Length == 0 || v.Languages.Count == 0 || v.Languages.Any(l => SameLanguage(l, language)))
+            .Where(v => language.Length == 0 || v.Languages.Count == 0 || v.Languages.Any(l => LanguageSet.SamePrimary(l, language)))
             .Select(v => new EngineVoice(v.Name, v.Languages)).DistinctBy(v => v.Name).OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
         return StudioApi.Json(new { engine = engine.Name, available = true, voices });
     }
-
-    private static bool SameLanguage(string a, string b) =>
-        string.Equals(a.Split('-', '_')[0], b.Split('-', '_')[0], StringComparison.OrdinalIgnoreCase);
 
     private async Task<IResult> CreateAsync(HttpContext context)
     {
@@ -90,6 +90,36 @@ public sealed class VoiceLibraryApi(DubAgentServer server)
         var engine = form["clone_engine"].ToString().Trim();
         if (engine.Length > 0 && !(await EnginesAsync(context.RequestAborted).ConfigureAwait(false)).Any(e => e.Clones && e.Available && e.Name == engine))
             throw new StudioRefusal($"clone_engine: '{engine}' is not a cloning engine that can run here; leave it empty to keep the samples and consent for later.");
+        return await WithSamplesAsync(form, context.RequestAborted, async (samples, sources, scratch) =>
+        {
+            var note = form["note"].ToString().Trim() is { Length: > 0 } n ? n : $"created in the studio from {string.Join(", ", sources)}";
+            var actor = await server.Services.GetRequiredService<VoiceEnrollment>().CreateAsync(
+                new CreateVoiceRequest(name, samples, form["consent"], form["consented_by"], engine.Length > 0 ? engine : null, note), scratch, context.RequestAborted)
+                .ConfigureAwait(false);
+            return StudioApi.Json(VoiceSummary.Of(actor, withClips: true));
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>More recordings of an actor (uploads and/or job speakers), as `dubagent voices add` keeps them.</summary>
+    private async Task<IResult> AddClipsAsync(HttpContext context)
+    {
+        var name = context.GetRouteValue("name")?.ToString() ?? "";
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        return await WithSamplesAsync(form, context.RequestAborted, async (samples, _, scratch) =>
+        {
+            var actor = await server.Services.GetRequiredService<VoiceEnrollment>().AddSamplesAsync(name, samples, scratch, context.RequestAborted)
+                .ConfigureAwait(false);
+            return StudioApi.Json(VoiceSummary.Of(actor, withClips: true));
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The form's samples (uploads under `samples`, job speakers under `job_speakers`) saved or cut into a scratch folder
+    /// for <paramref name="use"/>, with a description of where each came from; nothing of them stays in the jobs folder.
+    /// </summary>
+    private async Task<IResult> WithSamplesAsync(IFormCollection form, CancellationToken cancellationToken,
+        Func<List<string>, List<string>, string, Task<IResult>> use)
+    {
         var uploads = Path.Combine(server.Jobs.Directory, ".voice-uploads");
         var scratch = Path.Combine(uploads, Guid.NewGuid().ToString("N"));
         try
@@ -100,22 +130,18 @@ public sealed class VoiceLibraryApi(DubAgentServer server)
             {
                 // Each upload in its own folder under its own (cleaned) name: the library records it as the clip's source.
                 var named = new string(Path.GetFileNameWithoutExtension(file.FileName).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
-                samples.Add(await Uploads.SaveAsync(file, Path.Combine(scratch, $"{index + 1}"), named.Length > 0 ? named : "sample", context.RequestAborted)
+                samples.Add(await Uploads.SaveAsync(file, Path.Combine(scratch, $"{index + 1}"), named.Length > 0 ? named : "sample", cancellationToken)
                     .ConfigureAwait(false));
                 sources.Add(Path.GetFileName(samples[^1]));
             }
             foreach (var key in form["job_speakers"].OfType<string>().Where(k => k.Length > 0).Distinct())
             {
-                samples.Add(await _jobClips.CutAsync(key, scratch, context.RequestAborted).ConfigureAwait(false));
+                samples.Add(await _jobClips.CutAsync(key, scratch, cancellationToken).ConfigureAwait(false));
                 var slash = key.IndexOf('/', StringComparison.Ordinal);
                 sources.Add($"{key[(slash + 1)..]} of job {key[..slash]}");
             }
             if (samples.Count == 0) throw new StudioRefusal("samples: upload a recording of the person's voice or choose a speaker of a job.");
-            var note = form["note"].ToString().Trim() is { Length: > 0 } n ? n : $"created in the studio from {string.Join(", ", sources)}";
-            var actor = await server.Services.GetRequiredService<VoiceEnrollment>().CreateAsync(
-                new CreateVoiceRequest(name, samples, form["consent"], form["consented_by"], engine.Length > 0 ? engine : null, note), scratch, context.RequestAborted)
-                .ConfigureAwait(false);
-            return StudioApi.Json(VoiceSummary.Of(actor, withClips: true));
+            return await use(samples, sources, scratch).ConfigureAwait(false);
         }
         finally
         {

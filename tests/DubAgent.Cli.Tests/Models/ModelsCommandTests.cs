@@ -39,15 +39,18 @@ public sealed class ModelsCommandTests : IDisposable
         var models = ById(run.Stdout);
         foreach (var model in models.Values)
         {
-            foreach (var field in new[] { "id", "engine", "file_name", "url", "sha256", "licence", "purpose" })
+            foreach (var field in new[] { "id", "engine", "file_name", "url", "pinned_by", "licence", "purpose" })
                 Assert.False(string.IsNullOrEmpty(model.GetProperty(field).GetString()), field);
-            Assert.Matches("^[0-9a-f]{64}$", model.GetProperty("sha256").GetString());
+            // Pinned by SHA-256, or by the publisher's MD5 and size (Piper's voices.json gives only those).
+            if (model.GetProperty("pinned_by").GetString() == "sha256") Assert.Matches("^[0-9a-f]{64}$", model.GetProperty("sha256").GetString());
+            else Assert.Matches("^[0-9a-f]{32}$", model.GetProperty("md5").GetString());
             Assert.True(model.GetProperty("size").GetInt64() > 0);
             Assert.False(model.GetProperty("present").GetBoolean());
         }
         Assert.Equal(147_951_465, models["whisper-base"].GetProperty("size").GetInt64());
         Assert.Equal("1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e3", models["silero-vad"].GetProperty("sha256").GetString());
         Assert.Contains("test-model", models.Keys);
+        Assert.Equal("md5+size", models["piper-es_ES-davefx-medium"].GetProperty("pinned_by").GetString());
     }
 
     [Fact]

@@ -36,6 +36,24 @@ public sealed class VoicesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Add_keeps_more_recordings_of_an_actor_and_refuses_an_unknown_one()
+    {
+        var other = Path.Combine(Path.GetDirectoryName(SamplePath)!, "..", "pyannote_sample", "sample.wav");
+        Assert.Equal(0, (await CliRun.InProcessAsync(["voices", "create", "Ana", "--sample", SamplePath, "--consent", "I, Ana, agree.", .. Library])).ExitCode);
+
+        var added = await CliRun.InProcessAsync(["voices", "add", "ana", "--sample", other, "--json", .. Library]);
+
+        Assert.True(added.ExitCode == 0, added.Stderr);
+        var actor = JsonDocument.Parse(added.Stdout).RootElement;
+        Assert.Equal(2, actor.GetProperty("clips").GetInt32());
+        Assert.Equal(2, actor.GetProperty("clip_files").GetArrayLength());
+        var unknown = await CliRun.InProcessAsync(["voices", "add", "Bea", "--sample", other, .. Library]);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no actor named 'Bea'", unknown.Stderr);
+        Assert.Contains("voices create", unknown.Stderr);
+    }
+
+    [Fact]
     public async Task Create_assign_show_and_delete_work_across_processes()
     {
         var created = await CliRun.ChildProcessAsync(Environment, "voices", "create", "Ana", "--sample", SamplePath, "--consent", "I, Ana, agree.");

@@ -21,26 +21,42 @@ public sealed class BrokerUnreachableTests : IDisposable
         Assert.DoesNotContain("   at ", run.Stderr);
     }
 
-    [Fact]
-    public async Task A_cluster_run_stops_before_any_step_with_the_same_error()
+    /// <summary>`run --cluster` of a one-step recipe calling <paramref name="tool"/>, with no broker on the port.</summary>
+    private async Task<CliOutput> RunWithoutBrokerAsync(string tool)
     {
         var recipe = _folder["one.yaml"];
-        await File.WriteAllTextAsync(recipe, """
+        await File.WriteAllTextAsync(recipe, $$$"""
             name: one
             inputs:
               text: { type: string, default: hello }
             steps:
               - id: probe
-                tool: analyze_media
+                tool: {{{tool}}}
                 with: { input: ${{ inputs.text }} }
             """);
+        return await CliRun.InProcessAsync("run", recipe, "--out", _folder["job"], "--cluster", "--config", "Cluster:Broker=amqp://127.0.0.1:1/");
+    }
 
-        var run = await CliRun.InProcessAsync("run", recipe, "--out", _folder["job"], "--cluster", "--config", "Cluster:Broker=amqp://127.0.0.1:1/");
+    [Fact]
+    public async Task A_cluster_run_stops_before_any_step_with_the_same_error()
+    {
+        var run = await RunWithoutBrokerAsync("analyze_media");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Cluster:Broker (amqp://127.0.0.1:1/) cannot be reached", run.Stderr);
         Assert.Contains("hint: Start the broker", run.Stderr);
         Assert.False(Directory.Exists(_folder["job"]), "nothing is written before the broker answers");
+    }
+
+    [Fact]
+    public async Task A_mistake_in_the_recipe_is_reported_before_the_broker_is_tried()
+    {
+        var run = await RunWithoutBrokerAsync("analyse_media");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("analyse_media", run.Stderr);
+        Assert.DoesNotContain("cannot be reached", run.Stderr);
+        Assert.False(Directory.Exists(_folder["job"]));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class McpClusterRunTests(LocalBroker broker, DemoFixture demo) : I
         foreach (var step in new[] { "probe", "separate" })
             Assert.Contains("worker: mcp-worker", JobWorkspace.ReadRecordIn(Path.Combine(folder, step))!.Notes);
         // The engine in "started (dsp)" is the one the worker chose and sent in its StepStarted event.
-        for (var i = 0; i < 40 && !Heard(messages, "separate: started (dsp)"); i++) await Task.Delay(250);
+        for (var i = 0; i < 240 && !Heard(messages, "separate: started (dsp)"); i++) await Task.Delay(250);
         Assert.True(Heard(messages, "separate: started (dsp)"), string.Join("\n", messages));
     }
 

@@ -56,11 +56,26 @@ public sealed class ModelCatalogTests
         }
     }
 
+    [Fact]
+    public void A_catalog_entry_may_be_pinned_by_its_publishers_md5_and_size_instead_of_a_sha256()
+    {
+        var entry = Assert.Single(ModelCatalog.Parse("""
+            [ { "id": "voice", "engine": "piper", "file_name": "voice.onnx", "url": "https://a/voice.onnx",
+                "md5": "dc515cd4ecc5f6f72fe14a941188fc9c", "size": 63201294, "licence": "see MODEL_CARD", "purpose": "test" } ]
+            """, "extra.json"));
+
+        Assert.Null(entry.Sha256);
+        Assert.Equal(("dc515cd4ecc5f6f72fe14a941188fc9c", "md5+size"), (entry.Md5, entry.PinnedBy));
+        Assert.Equal("sha256", Assert.Single(ModelCatalog.BuiltIn, e => e.Id == "silero-vad").PinnedBy);
+    }
+
     [Theory]
     [InlineData("""[ { "id": "x", "engine": "e", "file_name": "../x.bin", "url": "https://a/x", "sha256": "0000000000000000000000000000000000000000000000000000000000000000", "size": 1 } ]""", "file name")]
     [InlineData("""[ { "id": "x", "engine": "e", "file_name": "x.bin", "url": "https://a/x", "sha256": "ABC", "size": 1 } ]""", "SHA-256")]
     [InlineData("""[ { "id": "x", "engine": "e", "file_name": "x.bin", "url": "ftp://a/x", "sha256": "0000000000000000000000000000000000000000000000000000000000000000", "size": 1 } ]""", "url")]
     [InlineData("""{ "not": "an array" }""", "not valid JSON")]
+    [InlineData("""[ { "id": "x", "engine": "e", "file_name": "x.bin", "url": "https://a/x", "size": 1 } ]""", "neither a SHA-256")]
+    [InlineData("""[ { "id": "x", "engine": "e", "file_name": "x.bin", "url": "https://a/x", "md5": "0123", "size": 1 } ]""", "MD5")]
     public void A_bad_catalog_is_an_input_error_that_says_what_is_wrong(string json, string expected)
     {
         var error = Assert.Throws<InputException>(() => ModelCatalog.Parse(json, "test.json"));

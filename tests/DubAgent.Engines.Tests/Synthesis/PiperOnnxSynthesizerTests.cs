@@ -1,6 +1,5 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Core.Media;
-using DubAgent.Core.Processes;
 using DubAgent.Engines.Synthesis;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,33 +11,18 @@ namespace DubAgent.Engines.Tests.Synthesis;
 /// </summary>
 public sealed class PiperOnnxSynthesizerTests : IDisposable
 {
-    private readonly string _voices = Path.Combine(Path.GetTempPath(), $"dubagent-piper-onnx-{Guid.NewGuid():N}");
+    private readonly PiperVoiceFolder _folder = new();
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_voices, recursive: true); } catch (IOException) { }
-    }
+    private string Folder => _folder.Path;
 
-    private SynthesisTestKit Kit() => new(new Dictionary<string, string?>
-    {
-        ["Piper:ModelDirectory"] = _voices,
-        ["Piper:Program"] = "/nonexistent/piper",
-        ["Models:Directory"] = Path.Combine(_voices, "store"),
-        ["Models:AutoDownload"] = "false",
-    });
+    public void Dispose() => _folder.Dispose();
 
-    private async Task Voice(string name, string kind, string espeak, string language, int rate, int speakers = 1)
-    {
-        await TestPiperGraphs.WriteAsync(_voices, kind, name);
-        await File.WriteAllTextAsync(Path.Combine(_voices, $"{name}.onnx.json"), TestPiperGraphs.Config(espeak, language, rate, speakers));
-    }
+    private SynthesisTestKit Kit() => _folder.Kit();
 
-    private static async Task<string> EspeakIpa(string text, string voice)
-    {
-        var result = await new ProcessRunner().RunAsync(new ProcessRequest("espeak-ng", ["-q", "--ipa", "-v", voice, text]), CancellationToken.None);
-        Assert.True(result.Succeeded, result.StderrTail);
-        return string.Join(' ', result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-    }
+    private Task Voice(string name, string kind, string espeak, string language, int rate, int speakers = 1) =>
+        _folder.AddAsync(name, kind, TestPiperGraphs.Config(espeak, language, rate, speakers));
+
+    private static Task<string> EspeakIpa(string text, string voice) => PiperVoiceFolder.EspeakIpa(text, voice);
 
     [Fact]
     public async Task Phonemes_are_espeak_ngs_own_ipa_per_clause_with_its_punctuation_and_sentences_apart()
@@ -77,12 +61,12 @@ public sealed class PiperOnnxSynthesizerTests : IDisposable
         var voice = Assert.Single(await engine.ListVoicesAsync(CancellationToken.None));
         Assert.Equal(("es_ES-test-medium", "es-ES"), (voice.Name, voice.Languages.Single()));
 
-        var output = Path.Combine(_voices, "clip.wav");
-        await engine.SynthesizeAsync(new SpeechRequest("Hola. Buenos días.", "es", "es_ES-test-medium", output), new EngineContext { WorkDirectory = _voices });
+        var output = Path.Combine(Folder, "clip.wav");
+        await engine.SynthesizeAsync(new SpeechRequest("Hola. Buenos días.", "es", "es_ES-test-medium", output), new EngineContext { WorkDirectory = Folder });
 
         var (format, samples) = WavReader.ReadAll(output);
         Assert.Equal(22050, format.SampleRate);
-        var map = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_voices, "es_ES-test-medium.onnx.json")))
+        var map = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "es_ES-test-medium.onnx.json")))
             .RootElement.GetProperty("phoneme_id_map").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetInt64()).ToArray());
         var first = PiperPhonemeIds.For(await EspeakIpa("Hola", "es") + ".", map, out var missing1);
         var second = PiperPhonemeIds.For(await EspeakIpa("Buenos días", "es") + ".", map, out var missing2);
@@ -106,13 +90,13 @@ public sealed class PiperOnnxSynthesizerTests : IDisposable
         Assert.Equal(["en_US-multi-medium:spk0", "en_US-multi-medium:spk1", "en_US-multi-medium:spk2"],
             (await engine.ListVoicesAsync(CancellationToken.None)).Select(v => v.Name));
 
-        var output = Path.Combine(_voices, "multi.wav");
+        var output = Path.Combine(Folder, "multi.wav");
         await engine.SynthesizeAsync(new SpeechRequest("Hi", "en", "en_US-multi-medium:spk2", output, new Dictionary<string, string> { ["rate"] = "1.5" }),
-            new EngineContext { WorkDirectory = _voices });
+            new EngineContext { WorkDirectory = Folder });
 
         // output = id × (length scale 1.5 / rate 1.5) + 1000 × speaker 2, then peak-normalised.
         var (_, samples) = WavReader.ReadAll(output);
-        var map = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_voices, "en_US-multi-medium.onnx.json")))
+        var map = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "en_US-multi-medium.onnx.json")))
             .RootElement.GetProperty("phoneme_id_map").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetInt64()).ToArray());
         var ids = PiperPhonemeIds.For(await EspeakIpa("Hi", "en-us"), map, out _);
         Assert.Equal(ids.Length * TestPiperGraphs.SamplesPerId, samples.Length);
@@ -123,7 +107,7 @@ public sealed class PiperOnnxSynthesizerTests : IDisposable
     [Fact]
     public async Task Without_a_voice_it_is_unavailable_and_names_the_models_pull_command()
     {
-        Directory.CreateDirectory(_voices);
+        Directory.CreateDirectory(Folder);
         using var kit = Kit();
         var status = await kit.Services.GetRequiredService<PiperOnnxSynthesizer>().CheckAsync(CancellationToken.None);
 

@@ -52,6 +52,13 @@ internal static class TestPiperGraphs
     /// <summary>Writes the voice graph and returns its path (`NAME.onnx`, for a config beside it).</summary>
     public static Task<string> WriteAsync(string folder, string kind, string name) => Support.OnnxGraphWriter.WriteAsync(folder, $"{name}.onnx", kind, Script);
 
+    /// <summary>
+    /// Piper's phoneme symbols in the order its voices number them (ids 0-129, as in the publisher's own test voice,
+    /// rhasspy/piper etc/test_voice.onnx.json): pad, start, end, space, punctuation, letters without "g" (espeak-ng
+    /// writes the IPA ɡ), then IPA.
+    /// </summary>
+    public const string PiperSymbols = "_^$ !'(),-.:;?abcdefhijklmnopqrstuvwxyzæçðøħŋœǀǁǂǃɐɑɒɓɔɕɖɗɘəɚɛɜɞɟɠɡɢɣɤɥɦɧɨɪɫɬɭɮɯɰɱɲɳɴɵɶɸɹɺɻɽɾʀʁʂʃʄʈʉʊʋʌʍʎʏʐʑʒʔʕʘʙʛʜʝʟʡʢʲˈˌːˑ˞βθχᵻⱱ";
+
     /// <summary>A Piper .onnx.json: espeak voice, sample rate, scales, and a phoneme map of punctuation, letters and IPA.</summary>
     public static string Config(string espeakVoice, string language, int sampleRate, int speakers = 1)
     {
@@ -60,6 +67,18 @@ internal static class TestPiperGraphs
         symbols.AddRange("æçðøħŋœǀǁǂǃɐɑɒɓɔɕɖɗɘəɚɛɜɞɟɠɡɢɣɤɥɦɧɨɪɫɬɭɮɯɰɱɲɳɴɵɶɸɹɺɻɽɾʀʁʂʃʄʈʉʊʋʌʍʎʏʐʑʒʔʕʘʙʛʜʝʟʡʢʲˈˌːˑ˞βθχᵻⱱ"
             .Select(c => c.ToString()));
         symbols.AddRange(["\u0303", "\u0329", "\u032A", "\u0361", "\u0306"]);
+        return ConfigWith(espeakVoice, language, sampleRate, symbols, speakers);
+    }
+
+    /// <summary>
+    /// A config with a real-shaped phoneme map: <see cref="PiperSymbols"/> at their ids, then the combining tilde
+    /// (U+0303) that French and Portuguese nasal vowels decompose into (NFD).
+    /// </summary>
+    public static string RealShapedConfig(string espeakVoice, string language, int sampleRate) =>
+        ConfigWith(espeakVoice, language, sampleRate, [.. PiperSymbols.Select(c => c.ToString()), "\u0303"], 1);
+
+    private static string ConfigWith(string espeakVoice, string language, int sampleRate, IReadOnlyList<string> symbols, int speakers)
+    {
         var map = string.Join(",\n    ", symbols.Select((s, i) => $"{System.Text.Json.JsonSerializer.Serialize(s)}: [{i}]"));
         var speakerMap = speakers > 1 ? string.Join(", ", Enumerable.Range(0, speakers).Select(i => $"\"spk{i}\": {i}")) : "";
         return $$"""

@@ -75,7 +75,7 @@ public sealed class ServerToolsTests : IDisposable
         Assert.NotEqual(true, result.IsError);
         // The server sends every notification before the response, but the SDK client stops listening when the
         // response arrives and may drop the last one; the ones before it must all be there, in order.
-        for (var i = 0; i < 50 && Last(updates)?.Progress != 100; i++) await Task.Delay(20);
+        for (var i = 0; i < 250 && Last(updates)?.Progress != 100; i++) await Task.Delay(20);
         lock (updates)
         {
             Assert.True(updates.Count >= 3, $"only {updates.Count} progress notifications");
@@ -121,7 +121,7 @@ public sealed class ServerToolsTests : IDisposable
         var cancelled = await connection.Client.CallToolAsync("cancel_job", new Dictionary<string, object?> { ["job"] = job });
         Assert.Equal(1, cancelled.StructuredContent!.Value.GetProperty("stopped").GetInt32());
         var status = cancelled.StructuredContent!.Value.GetProperty("status").GetString();
-        for (var i = 0; i < 100 && status != "cancelled"; i++)
+        for (var i = 0; i < 1200 && status != "cancelled"; i++) // up to a minute on a loaded machine
         {
             await Task.Delay(50);
             status = (await connection.Client.CallToolAsync("get_job", new Dictionary<string, object?> { ["job"] = job })).StructuredContent!.Value.GetProperty("status").GetString();
@@ -135,8 +135,12 @@ public sealed class ServerToolsTests : IDisposable
     {
         await using var connection = await PipeConnection.OpenAsync(TestServices.Server(_temp, maxCalls: 1));
         var messages = new List<ProgressNotificationValue>();
-        var first = connection.Client.CallToolAsync("count_test", new Dictionary<string, object?> { ["steps"] = 6, ["delay_ms"] = 50 }).AsTask();
-        await Task.Delay(100);
+        // The second call goes out once the first reports a step (it holds the only slot), and the first runs long
+        // enough (3 s) to still hold it when the second arrives, however loaded the machine.
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = connection.Client.CallToolAsync("count_test", new Dictionary<string, object?> { ["steps"] = 60, ["delay_ms"] = 50 },
+            new SynchronousProgress([], () => running.TrySetResult())).AsTask();
+        await running.Task.WaitAsync(TimeSpan.FromMinutes(2));
         var second = await connection.Client.CallToolAsync("count_test",
             new Dictionary<string, object?> { ["steps"] = 2, ["delay_ms"] = 10 }, new SynchronousProgress(messages));
         var firstResult = await first;

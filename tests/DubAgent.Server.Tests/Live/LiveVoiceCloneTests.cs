@@ -93,5 +93,25 @@ public sealed class LiveVoiceCloneTests : IDisposable
         Assert.All(cloner.Spoken, r => Assert.Equal(("es", "clone-0"), (r.Language, r.Voice)));
     }
 
+    [Fact]
+    public async Task A_slow_clone_does_not_hold_up_the_sessions_dubbing()
+    {
+        var cloner = new RecordingCloner { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        await using var host = await LiveHost.StartAsync(_temp, configure: s => s.AddSingleton<IEngine>(cloner));
+        await using var client = await LiveStreamClient.ConnectAsync(host.Endpoint, "c", "s", null, CancellationToken.None);
+        await client.StartAsync("en", "es", CancellationToken.None);
+        await client.CreateVoiceCloneAsync("John Kennedy", [LiveHost.Jfk()[..(16_000 * 6)]], Consent, CancellationToken.None);
+
+        // While the clone waits on its engine, the audio sent after it is still read, recognised and dubbed.
+        await client.StreamAsync(LiveHost.Jfk(), 1000, false, CancellationToken.None);
+        await client.StopAsync(Patience, CancellationToken.None);
+        Assert.Contains(client.Messages, m => m.Type == "dubbed_audio");
+        Assert.DoesNotContain(client.Messages, m => m.Type == "voice_clone");
+
+        cloner.Gate.SetResult();
+        var answer = await client.WaitForAsync(m => m.Type is "voice_clone" or "error", Patience, CancellationToken.None);
+        Assert.Equal("cloned", answer.Json.GetProperty("state").GetString());
+    }
+
     private IVoiceLibrary Library() => LiveHost.Library(_temp);
 }

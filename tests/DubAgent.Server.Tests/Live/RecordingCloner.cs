@@ -32,10 +32,14 @@ public sealed class RecordingCloner : ISynthesizer, IVoiceCloner
         return Task.CompletedTask;
     }
 
-    public Task<string> CloneAsync(string name, IReadOnlyList<string> samples, ConsentRecord consent, CancellationToken cancellationToken)
+    /// <summary>When set, a clone waits for it (a slow upload to a cloning engine).</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    public async Task<string> CloneAsync(string name, IReadOnlyList<string> samples, ConsentRecord consent, CancellationToken cancellationToken)
     {
         Assert.All(samples, s => Assert.True(File.Exists(s), s));
+        if (Gate is { } gate) await gate.Task.WaitAsync(cancellationToken);
         Clones.Add((name, samples, consent));
-        return Task.FromResult($"clone-{Clones.Count - 1}");
+        return $"clone-{Clones.Count - 1}";
     }
 }

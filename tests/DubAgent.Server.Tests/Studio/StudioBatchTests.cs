@@ -28,6 +28,9 @@ public sealed class StudioBatchTests(StudioServer server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a voice set" }).ClickAsync();
         await page.GetByLabel("Voice set 2: Every speaker").FillAsync("female-mid");
         await page.GetByLabel("Voice set 2: SPEAKER_00").FillAsync("male-deep");
+        // A fifth speaker's row on demand (the form starts with SPEAKER_00..03); left empty, it changes nothing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a speaker to voice set 2" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Voice set 2: SPEAKER_04")).ToBeVisibleAsync();
         // Close the input's list of suggested voices (a browser popup), which would take the next click.
         await page.Locator("h1").ClickAsync();
         await StudioServer.ScreenshotAsync(page, "5-batch-sets");
@@ -43,6 +46,9 @@ public sealed class StudioBatchTests(StudioServer server)
             await Task.Delay(1000);
         }
         Assert.Equal("completed", state);
+        // The job page followed the batch's renders without a reload: its file list has the zip, its message the batch's end.
+        await Assertions.Expect(page.Locator("#files")).ToContainTextAsync("batch.zip", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("batch: completed", new() { Timeout = 15_000 });
 
         var response = await page.APIRequest.GetAsync($"/files/{job}/batch/batch.zip?download=1");
         Assert.Equal(200, response.Status);
@@ -55,11 +61,12 @@ public sealed class StudioBatchTests(StudioServer server)
         Assert.Equal("female-mid", videos[0].GetProperty("voice").GetString());
         Assert.Equal("female-mid", videos[0].GetProperty("voices").GetProperty("SPEAKER_00").GetString());
         Assert.Equal("male-deep", videos[1].GetProperty("voices").GetProperty("SPEAKER_00").GetString());
+        // The job is the first dub again: its own cast is not the last set's.
+        using (var jobCast = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(server.Jobs, job, "synthesize", "placements.json"))))
+            Assert.All(jobCast.RootElement.GetProperty("placements").EnumerateArray(), p => Assert.NotEqual("male-deep", p.GetProperty("voice").GetString()));
         var renders = zip.Entries.Where(e => e.Name.EndsWith(".mp4", StringComparison.Ordinal)).ToList();
         Assert.NotEqual(renders[0].Crc32, renders[1].Crc32);
         Assert.True(zip.Entries.Where(e => e.Name.EndsWith(".mp4", StringComparison.Ordinal)).All(e => e.Length > 10_000), "each video is a real render");
-        using var placements = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(server.Jobs, job, "synthesize", "placements.json")));
-        Assert.All(placements.RootElement.GetProperty("placements").EnumerateArray(), p => Assert.Equal("male-deep", p.GetProperty("voice").GetString()));
 
         // The job's speaker as a reference clip for the voice library.
         await page.GotoAsync("/voices");

@@ -97,6 +97,15 @@ public sealed class StudioDubTests(StudioServer server)
         Assert.True(StepEnded(job, "export") > before, "the video was exported again");
         Assert.Contains("?v=", await page.Locator("#dubbed").GetAttributeAsync("src"));
         Assert.Equal("Hola, esto es una prueba corta del doblaje.", await page.Locator("#line-0").InputValueAsync());
+        // Measured again for the new words, as an MCP review edit is.
+        using (var edited = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(server.Jobs, job, "translate", "translation.json"))))
+        {
+            var first = edited.RootElement.GetProperty("segments")[0];
+            Assert.Equal("Hola, esto es una prueba corta del doblaje.", first.GetProperty("target_text").GetString());
+            Assert.Contains("edited in review", first.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
+            var slot = first.GetProperty("budget_seconds").GetDouble();
+            Assert.Equal(first.GetProperty("estimated_seconds").GetDouble() / slot, first.GetProperty("fit_ratio").GetDouble(), 2);
+        }
 
         // Recasting the speaker: the recipe's cast changes, synthesize speaks the line again in the new voice.
         await page.EvaluateAsync("document.querySelector('#status').textContent = ''");

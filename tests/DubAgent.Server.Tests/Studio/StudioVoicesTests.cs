@@ -48,6 +48,11 @@ public sealed class StudioVoicesTests(StudioServer server)
         var row = page.Locator($"section[data-actor='{Actor}'] tbody tr", new() { HasText = "female-mid" });
         await Assertions.Expect(row).ToContainTextAsync("espeak-ng");
         await Assertions.Expect(row).ToContainTextAsync("1.1");
+        // More recordings of the same person: a second clip, kept with its embedding.
+        await section.GetByLabel("More recordings", new() { Exact = true }).SetInputFilesAsync(Path.Combine(Path.GetDirectoryName(StudioServer.Jfk)!, "..", "pyannote_sample", "sample.wav"));
+        await section.GetByRole(AriaRole.Button, new() { Name = $"Add recordings to {Actor}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("now has 2 clip(s)", new() { Timeout = 60_000 });
+        await Assertions.Expect(section.Locator("audio")).ToHaveCountAsync(2);
         await StudioServer.ScreenshotAsync(page, "8-voices");
         var phone = await server.NewPageAsync(390, 844);
         await StudioServer.SignInAsync(phone);

@@ -1,5 +1,6 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
+using DubAgent.Engines.Languages;
 
 namespace DubAgent.Engines.Synthesis;
 
@@ -86,9 +87,7 @@ public static class VoiceCaster
     private static bool Speaks(VoiceInfo voice, string language)
     {
         if (voice.Languages.Count == 0 || string.IsNullOrEmpty(language)) return true;
-        var primary = language.Split('-', '_')[0];
-        return voice.Languages.Any(l => string.Equals(l, language, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(l.Split('-', '_')[0], primary, StringComparison.OrdinalIgnoreCase));
+        return voice.Languages.Any(l => LanguageSet.SamePrimary(l, language));
     }
 
     private static List<VoiceInfo> Alternate(List<VoiceInfo> sorted)

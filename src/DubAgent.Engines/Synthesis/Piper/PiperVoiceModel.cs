@@ -1,14 +1,27 @@
 using DubAgent.Abstractions.Engines;
 using DubAgent.Abstractions.Errors;
+using DubAgent.Engines.Languages;
 
 namespace DubAgent.Engines.Synthesis;
 
 /// <summary>
-/// One Piper voice model: the .onnx file and its .onnx.json config (language.code, speaker_id_map for multi-speaker
-/// models), as Piper's voice releases ship them.
+/// One Piper voice model: the .onnx file and its .onnx.json config (language.code, espeak.voice, speaker_id_map for
+/// multi-speaker models), as Piper's voice releases ship them.
 /// </summary>
-public sealed record PiperVoiceModel(string Name, string ModelPath, string ConfigPath, string? Language, IReadOnlyDictionary<string, int> Speakers)
+public sealed record PiperVoiceModel(string Name, string ModelPath, string ConfigPath, string? Language, IReadOnlyDictionary<string, int> Speakers,
+    string? EspeakVoice = null)
 {
+    /// <summary>
+    /// Whether the voice speaks the language (es, pt-BR: the primary language counts) by its config's language code or
+    /// espeak voice; a voice whose config names neither is taken to speak any.
+    /// </summary>
+    public bool Speaks(string language)
+    {
+        if (Language is null && EspeakVoice is null) return true;
+        var primary = LanguageSet.Primary(language);
+        return (Language is { } code && LanguageSet.Primary(code) == primary) || (EspeakVoice is { } espeak && LanguageSet.Primary(espeak) == primary);
+    }
+
     /// <summary>Reads a model's config; <paramref name="configPath"/> defaults to the model path + ".json".</summary>
     public static PiperVoiceModel Load(string modelPath, string? configPath = null)
     {
@@ -21,7 +34,7 @@ public sealed record PiperVoiceModel(string Name, string ModelPath, string Confi
         var config = PiperVoiceConfig.Read(configPath);
         var name = Path.GetFileName(modelPath);
         if (name.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase)) name = name[..^5];
-        return new PiperVoiceModel(name, Path.GetFullPath(modelPath), Path.GetFullPath(configPath), config.Language, config.Speakers);
+        return new PiperVoiceModel(name, Path.GetFullPath(modelPath), Path.GetFullPath(configPath), config.Language, config.Speakers, config.EspeakVoice);
     }
 
     /// <summary>The voices Piper:Model (one .onnx) and Piper:ModelDirectory (every .onnx with its .json) name.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DubAgent.Engines.Languages;
 using Humanizer;
 
 namespace DubAgent.Engines.Synthesis.Speakable;
@@ -23,18 +24,19 @@ public static partial class NumberWords
 
     public static string Spell(string text, string language)
     {
-        var key = Primary(language);
+        var key = LanguageSet.Primary(language);
         if (!Spells(key)) return text;
         var culture = CultureInfo.GetCultureInfo(key);
         var group = culture.NumberFormat.NumberGroupSeparator;
         return Number().Replace(text, match =>
         {
             var written = match.Value;
-            if (written.All(char.IsAsciiDigit)) return Words(written, culture) ?? written;
+            var next = WordAfter(text, match.Index + match.Length);
+            if (written.All(char.IsAsciiDigit)) return Counting(written, key, next, culture) ?? written;
             // 1,000 in English, 1.000 in Spanish, 1 000 in French: the language's group separator before each three digits.
             var separators = written.Where(c => !char.IsAsciiDigit(c)).Distinct().ToList();
             if (GroupedThousands().IsMatch(written) && separators.All(c => group.Contains(c) || c is '\u00A0' or '\u202F'))
-                return Words(new string(written.Where(char.IsAsciiDigit).ToArray()), culture) ?? written;
+                return Counting(new string(written.Where(char.IsAsciiDigit).ToArray()), key, next, culture) ?? written;
             if (separators.Count != 1 || written.Count(c => c is '.' or ',') != 1 || DecimalWord.GetValueOrDefault(key) is not { } spokenPoint)
                 return written;
             var cut = written.IndexOfAny(['.', ',']);
@@ -48,7 +50,7 @@ public static partial class NumberWords
     }
 
     /// <summary>Whether Humanizer has a converter of its own for the language (not its English fallback).</summary>
-    public static bool Spells(string language) => Spelled.GetOrAdd(Primary(language), key =>
+    public static bool Spells(string language) => Spelled.GetOrAdd(LanguageSet.Primary(language), key =>
     {
         if (key == "en") return true;
         try
@@ -62,17 +64,31 @@ public static partial class NumberWords
         }
     });
 
+    /// <summary>A whole number as words, agreeing with the noun it counts when the language inflects numbers (una persona).</summary>
+    private static string? Counting(string digits, string language, string? next, CultureInfo culture)
+    {
+        if (CountedNoun.GenderOf(language, next) is not { } gender || digits.Length > 15
+            || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            return Words(digits, culture);
+        return CountedNoun.Say(value, language, gender, next!, culture);
+    }
+
+    /// <summary>The word right after a number (spaces between, nothing else), or null.</summary>
+    private static string? WordAfter(string text, int from)
+    {
+        var start = from;
+        while (start < text.Length && text[start] is ' ' or '\u00A0' or '\u202F') start++;
+        if (start == from) return null;
+        var end = start;
+        while (end < text.Length && char.IsLetter(text[end])) end++;
+        return end > start ? text[start..end] : null;
+    }
+
     /// <summary>The digits as words; null past what a voice would read as one number (a code or an id, left as written).</summary>
     private static string? Words(string digits, CultureInfo culture) =>
         digits.Length <= 15 && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value <= int.MaxValue ? ((int)value).ToWords(culture) : value.ToWords(culture)
             : null;
-
-    private static string Primary(string language)
-    {
-        var cut = language.IndexOfAny(['-', '_']);
-        return (cut > 0 ? language[..cut] : language).ToLowerInvariant();
-    }
 
     /// <summary>A number: digits, optionally grouped by thousands or with one decimal part; not part of a word (mp3, 4K).</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{N}.,])(?:\d{1,3}(?:[.,\u00A0\u202F]\d{3})+|\d+(?:[.,]\d+)?)(?![\p{L}\p{N}]|[.,]\d)")]

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DubAgent.Engines.Languages;
 
 namespace DubAgent.Engines.Synthesis.Speakable;
 
@@ -31,7 +32,7 @@ public static class SpokenAbbreviations
 
     public static string Expand(string text, string language)
     {
-        var key = Primary(language);
+        var key = LanguageSet.Primary(language);
         if (!Patterns.TryGetValue(key, out var pattern)) return text;
         var said = Table[key].ToDictionary(e => e.Written, e => e.Said, StringComparer.Ordinal);
         // A symbol glued to a number ("50%") gets its space so the number and the word are read apart.
@@ -43,10 +44,4 @@ public static class SpokenAbbreviations
         new(string.Join("|", entries.OrderByDescending(e => e.Written.Length).Select(e =>
                 (char.IsLetter(e.Written[0]) ? @"(?<![\p{L}\p{N}])" : "") + Regex.Escape(e.Written) + (char.IsLetter(e.Written[^1]) ? @"(?![\p{L}\p{N}])" : ""))),
             RegexOptions.CultureInvariant);
-
-    private static string Primary(string language)
-    {
-        var cut = language.IndexOfAny(['-', '_']);
-        return (cut > 0 ? language[..cut] : language).ToLowerInvariant();
-    }
 }

@@ -1,3 +1,5 @@
+using DubAgent.Engines.Languages;
+
 namespace DubAgent.Engines.Translation.Apertium;
 
 /// <summary>
@@ -23,8 +25,8 @@ public sealed record ApertiumRoute(IReadOnlyList<ApertiumPair> Legs)
     /// <summary>The shortest route (fewest legs, preferred pivots first); null when none of at most <see cref="MaxLegs"/> legs exists.</summary>
     public static ApertiumRoute? Find(IReadOnlyList<ApertiumPair> pairs, string source, string target)
     {
-        var s = Primary(source);
-        var t = Primary(target);
+        var s = LanguageSet.Primary(source);
+        var t = LanguageSet.Primary(target);
         if (s == t) return null;
         var variant = VariantOf(target);
         // Breadth first over languages; a language is entered once, by its best pair.
@@ -52,7 +54,7 @@ public sealed record ApertiumRoute(IReadOnlyList<ApertiumPair> Legs)
     /// <summary>Every language <paramref name="source"/> reaches through at most <see cref="MaxLegs"/> legs.</summary>
     public static IReadOnlyList<string> Targets(IReadOnlyList<ApertiumPair> pairs, string source)
     {
-        var s = Primary(source);
+        var s = LanguageSet.Primary(source);
         var reached = new HashSet<string>(StringComparer.Ordinal) { s };
         var frontier = new List<string> { s };
         for (var depth = 0; depth < MaxLegs; depth++)
@@ -80,11 +82,5 @@ public sealed record ApertiumRoute(IReadOnlyList<ApertiumPair> Legs)
     {
         var cut = language.IndexOfAny(['-', '_']);
         return cut > 0 ? language[(cut + 1)..] : null;
-    }
-
-    private static string Primary(string language)
-    {
-        var cut = language.IndexOfAny(['-', '_']);
-        return (cut > 0 ? language[..cut] : language).ToLowerInvariant();
     }
 }

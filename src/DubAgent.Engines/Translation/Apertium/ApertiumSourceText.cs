@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DubAgent.Engines.Languages;
 
 namespace DubAgent.Engines.Translation.Apertium;
 
@@ -12,15 +13,9 @@ public static partial class ApertiumSourceText
     public static string Prepare(string text, string sourceLanguage)
     {
         var line = UnknownWordMarks.Clear(text);
-        if (string.Equals(LanguagePart(sourceLanguage), "en", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(LanguageSet.Primary(sourceLanguage), "en", StringComparison.OrdinalIgnoreCase))
             line = EnglishPronoun().Replace(line, "I");
         return line;
-    }
-
-    private static string LanguagePart(string language)
-    {
-        var cut = language.IndexOfAny(['-', '_']);
-        return cut > 0 ? language[..cut] : language;
     }
 
     /// <summary>"i" alone or before a contraction (i'm, i'll, i've, i'd), not a letter of a word.</summary>

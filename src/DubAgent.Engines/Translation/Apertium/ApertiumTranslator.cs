@@ -54,14 +54,14 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
     public async Task<LanguageSet> TargetsAsync(string? source, CancellationToken cancellationToken)
     {
         var pairs = await InstalledPairsAsync(cancellationToken).ConfigureAwait(false);
-        var sources = source is null ? pairs.Select(p => p.Source).Distinct() : [Primary(source)];
+        var sources = source is null ? pairs.Select(p => p.Source).Distinct() : [LanguageSet.Primary(source)];
         return LanguageSet.Of(sources.SelectMany(s => ApertiumRoute.Targets(pairs, s)));
     }
 
     /// <summary>The targets of installed direct pairs only (doctor shows them apart from the pivots).</summary>
     public async Task<LanguageSet> DirectTargetsAsync(string source, CancellationToken cancellationToken) =>
         LanguageSet.Of((await InstalledPairsAsync(cancellationToken).ConfigureAwait(false))
-            .Where(p => p.Source == Primary(source)).Select(p => p.Target));
+            .Where(p => p.Source == LanguageSet.Primary(source)).Select(p => p.Target));
 
     /// <summary>The installed directions, from `apertium -l` (asked once per process).</summary>
     public Task<IReadOnlyList<ApertiumPair>> PairsAsync(CancellationToken cancellationToken) =>
@@ -191,12 +191,6 @@ public sealed partial class ApertiumTranslator(IProcessRunner runner) : ITransla
     }
 
     private static string OneLine(string text) => Whitespace().Replace(text, " ").Trim();
-
-    private static string Primary(string language)
-    {
-        var cut = language.IndexOfAny(['-', '_']);
-        return (cut > 0 ? language[..cut] : language).ToLowerInvariant();
-    }
 
     [GeneratedRegex(@"\n[ \t]*\n\s*")]
     private static partial Regex ParagraphBreak();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DubAgent.Engines.Languages;
 
 namespace DubAgent.Engines.Translation.Checks;
 
@@ -23,14 +24,14 @@ public static partial class AddressForms
     };
 
     /// <summary>Whether the language has a T–V choice this list knows.</summary>
-    public static bool Knows(string language) => Forms.ContainsKey(Primary(language));
+    public static bool Knows(string language) => Forms.ContainsKey(LanguageSet.Primary(language));
 
     /// <summary>The informal and formal forms the line uses (empty lists for a language without the choice).</summary>
     public static (IReadOnlyList<string> Informal, IReadOnlyList<string> Formal) Find(string text, string language)
     {
-        if (!Forms.TryGetValue(Primary(language), out var forms)) return ([], []);
+        if (!Forms.TryGetValue(LanguageSet.Primary(language), out var forms)) return ([], []);
         // German and Italian formal pronouns are capitalised: matched case-sensitively, and not as a sentence's first word.
-        var caseSensitiveFormal = Primary(language) is "de" or "it";
+        var caseSensitiveFormal = LanguageSet.Primary(language) is "de" or "it";
         var informal = forms.Informal.Where(f => Contains(text, f, ignoreCase: true, skipSentenceStart: false)).ToList();
         var formal = forms.Formal.Where(f => Contains(text, f, !caseSensitiveFormal, caseSensitiveFormal)).ToList();
         return (informal, formal);
@@ -46,8 +47,6 @@ public static partial class AddressForms
         }
         return false;
     }
-
-    private static string Primary(string language) => language.Split('-', '_')[0];
 
     [GeneratedRegex(@"(^|[.!?¿¡]\s*)$")]
     private static partial Regex SentenceStart();

@@ -1,3 +1,5 @@
+using DubAgent.Engines.Languages;
+
 namespace DubAgent.Engines.Translation.Timing;
 
 /// <summary>
@@ -45,14 +47,8 @@ public static class SpeakingRates
 
     /// <summary>Syllables per second for the language, or <see cref="Default"/> when it is not in the table.</summary>
     public static double For(string language) =>
-        Rates.TryGetValue(Primary(language), out var rate) ? rate : Default;
+        Rates.TryGetValue(LanguageSet.Primary(language), out var rate) ? rate : Default;
 
     /// <summary>Whether the rate comes from the table (measured or estimated) rather than the default.</summary>
-    public static bool Knows(string language) => Rates.ContainsKey(Primary(language));
-
-    private static string Primary(string language)
-    {
-        var cut = language.IndexOfAny(['-', '_']);
-        return cut > 0 ? language[..cut] : language;
-    }
+    public static bool Knows(string language) => Rates.ContainsKey(LanguageSet.Primary(language));
 }

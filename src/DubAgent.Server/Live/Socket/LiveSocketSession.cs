@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Threading.Channels;
 using DubAgent.Abstractions.Errors;
 using DubAgent.Server.Live.Pipeline;
 using DubAgent.Server.Live.Protocol;
@@ -18,6 +19,7 @@ public sealed class LiveSocketSession(WebSocket socket, SessionRecord record, Li
     private MessageOutbox _outbox = null!;
     private DubbingPipeline? _pipeline;
     private CancellationToken _session;
+    private Task _cloning = Task.CompletedTask;
 
     public async Task RunAsync()
     {
@@ -42,6 +44,7 @@ public sealed class LiveSocketSession(WebSocket socket, SessionRecord record, Li
                 if (type == WebSocketMessageType.Binary) await AudioAsync(PcmAudio.FromBytes(buffer.WrittenSpan)).ConfigureAwait(false);
                 else await HandleAsync(ClientMessage.Parse(buffer.WrittenSpan)).ConfigureAwait(false);
             }
+            await _cloning.ConfigureAwait(false);
             await outbox.DrainAsync().ConfigureAwait(false);
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "session ended", CancellationToken.None).ConfigureAwait(false);
@@ -59,6 +62,8 @@ public sealed class LiveSocketSession(WebSocket socket, SessionRecord record, Li
         finally
         {
             await end.CancelAsync().ConfigureAwait(false);
+            // A clone still running sees the session end and stops; its answer has nobody left to go to.
+            await _cloning.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             if (_pipeline is not null) await _pipeline.DisposeAsync().ConfigureAwait(false);
             record.State = "closed";
         }
@@ -105,7 +110,9 @@ public sealed class LiveSocketSession(WebSocket socket, SessionRecord record, Li
                 else await StopAsync(sendStopped: true).ConfigureAwait(false);
                 break;
             case ClientMessage.CreateVoiceClone:
-                await PostAsync(await engines.Cloning.AnswerAsync(message, record.SessionId, _session).ConfigureAwait(false)).ConfigureAwait(false);
+                // Cloning can take seconds (samples uploaded to a cloning engine): it runs beside the read loop, one clone
+                // after the other, so the session's audio keeps being read and dubbed meanwhile.
+                _cloning = CloneAfterAsync(_cloning, message);
                 break;
         }
     }
@@ -183,6 +190,23 @@ public sealed class LiveSocketSession(WebSocket socket, SessionRecord record, Li
         if (sendStopped)
             await PostAsync(new SessionMessage("stopped", record.SessionId, record.ConnectionId, Segments: segments,
                 Note: _outbox.Dropped > 0 ? $"{_outbox.Dropped} partial transcripts were dropped because the client read slowly" : null)).ConfigureAwait(false);
+    }
+
+    private async Task CloneAfterAsync(Task previous, ClientMessage message)
+    {
+        await previous.ConfigureAwait(false);
+        try
+        {
+            await PostAsync(await engines.Cloning.AnswerAsync(message, record.SessionId, _session).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or ChannelClosedException or ObjectDisposedException)
+        {
+            // The session ended while cloning: nobody is left to answer.
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            await PostAsync(new ErrorMessage($"create_voice_clone failed: {e.GetType().Name}: {e.Message}", "Report this with the server's log.")).ConfigureAwait(false);
+        }
     }
 
     private ValueTask PostAsync(ServerMessage message) => _outbox.PostAsync(message, _session);

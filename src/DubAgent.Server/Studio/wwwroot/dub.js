@@ -13,7 +13,8 @@ document.addEventListener("DOMContentLoaded", async () => {
   const original = document.getElementById("include_original"), originalVolume = document.getElementById("original_volume");
   original.addEventListener("change", () => { originalVolume.disabled = !original.checked; });
 
-  // Batch: a small table per voice set (every speaker, then SPEAKER_00..03), sent as batch_set_N_WHO fields.
+  // Batch: a small table per voice set (every speaker, then SPEAKER_00..03, more on demand up to SPEAKER_15), sent as
+  // batch_set_N_WHO fields.
   const sets = document.getElementById("voice-sets");
   const addSet = () => {
     const n = sets.children.length + 1;
@@ -23,10 +24,19 @@ document.addEventListener("DOMContentLoaded", async () => {
       return studio.el("tr", {}, studio.el("th", { scope: "row" }, studio.el("label", { for: id, text: title })),
         studio.el("td", {}, studio.el("input", { id, name: id, type: "text", list: "batch-voice-names", autocomplete: "off", "aria-label": `Voice set ${n}: ${title}` })));
     };
-    const speakers = [0, 1, 2, 3].map(i => `SPEAKER_0${i}`);
+    const speaker = i => `SPEAKER_${String(i).padStart(2, "0")}`;
+    const body = studio.el("tbody", {}, row("default", "Every speaker"), ...[0, 1, 2, 3].map(i => row(speaker(i), speaker(i))));
+    const more = studio.el("button", { type: "button", text: "Add a speaker", "aria-label": `Add a speaker to voice set ${n}` });
+    more.addEventListener("click", () => {
+      const next = body.children.length - 1;
+      if (next >= 16) { more.disabled = true; return; }
+      body.append(row(speaker(next), speaker(next)));
+      body.lastChild.querySelector("input").focus();
+      more.disabled = next + 1 >= 16;
+    });
     sets.append(studio.el("fieldset", { class: "voice-set" }, studio.el("legend", { text: `Voice set ${n}` }),
       studio.el("table", {}, studio.el("thead", {}, studio.el("tr", {}, studio.el("th", { scope: "col", text: "Speaker" }), studio.el("th", { scope: "col", text: "Voice" }))),
-        studio.el("tbody", {}, row("default", "Every speaker"), ...speakers.map(s => row(s, s))))));
+        body), more));
     sets.lastChild.querySelector("input").focus();
   };
   document.getElementById("add-set").addEventListener("click", addSet);

@@ -1,4 +1,4 @@
-// Voices page: the voice library's actors, creating one with consent, a voice per language, deleting.
+// Voices page: the voice library's actors, creating one with consent, more recordings, a voice per language, deleting.
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
   const $ = name => document.getElementById(name);
@@ -54,6 +54,31 @@ document.addEventListener("DOMContentLoaded", () => {
     return form;
   };
 
+  // More recordings of the actor: uploads and/or a finished job's speaker, as `dubagent voices add` takes them.
+  let jobSpeakers = [];
+  const addClipsForm = (actor, i) => {
+    const files = studio.el("input", { id: `c${i}-samples`, name: "samples", type: "file", multiple: true, accept: "audio/*,video/*" });
+    const speaker = studio.el("select", { id: `c${i}-speaker`, name: "job_speakers" }, studio.el("option", { value: "", text: "(none)" }),
+      ...jobSpeakers.map(s => studio.el("option", { value: s.key, text: `${s.speaker} of job ${s.job} (${s.seconds} s)` })));
+    const button = studio.el("button", { type: "submit", text: "Add recordings", "aria-label": `Add recordings to ${actor.name}` });
+    const form = studio.el("form", { class: "add-clips", "aria-label": `More recordings of ${actor.name}` },
+      studio.el("div", { class: "grid" },
+        studio.el("div", {}, studio.el("label", { for: `c${i}-samples`, text: "More recordings" }), files),
+        studio.el("div", {}, studio.el("label", { for: `c${i}-speaker`, text: "From a job's speaker" }), speaker)),
+      button);
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      button.disabled = true;
+      say(`Adding recordings to ${actor.name}…`);
+      try {
+        const updated = await studio.send("POST", `${actorUrl(actor.name)}/clips`, new FormData(form));
+        say(`${actor.name} now has ${updated.clips} clip(s).`);
+        await load();
+      } catch (e) { $("status").textContent = ""; fail(e); button.disabled = false; }
+    });
+    return form;
+  };
+
   const actorSection = (actor, i) => {
     const consents = [...actor.consents.map(c => `${c.consented_by}, ${new Date(c.date).toLocaleDateString()}: “${c.statement}”`),
       ...actor.cloned_voices.map(c => `cloned by ${c.engine} as ${c.voice_id} (consent of ${c.consented_by})`)];
@@ -76,6 +101,7 @@ document.addEventListener("DOMContentLoaded", () => {
           studio.el("th", { scope: "row", text: a.language }), studio.el("td", { text: a.engine }), studio.el("td", { text: a.voice }),
           studio.el("td", { text: a.rate == null ? "" : String(a.rate) }), studio.el("td", { text: a.pitch == null ? "" : String(a.pitch) })))))),
       assignForm(actor, i),
+      addClipsForm(actor, i),
       studio.el("div", { class: "actions" }, remove));
   };
 
@@ -83,6 +109,7 @@ document.addEventListener("DOMContentLoaded", () => {
     try {
       const library = await studio.get("/api/library");
       engines = library.engines;
+      jobSpeakers = library.job_speakers;
       $("library").textContent = library.library;
       $("actors").replaceChildren(...(library.actors.length ? library.actors.map(actorSection) : [studio.el("p", { class: "hint", text: "No actor yet: create one below." })]));
       $("job_speakers").replaceChildren(...library.job_speakers.map(s =>

@@ -17,6 +17,22 @@ public sealed class SpeechNormalizerTests
         Assert.Equal(expected, SpeechNormalizer.Normalize(text, language));
 
     [Theory]
+    [InlineData("es", "Llegó 1 persona con 21 años.", "Llegó una persona con veintiún años.")]
+    [InlineData("es", "Hay 200 personas y 500 libros.", "Hay doscientas personas y quinientos libros.")]
+    [InlineData("es", "Son las 21 horas, 1 vez al día.", "Son las veintiuna horas, una vez al día.")]
+    [InlineData("es", "Cuesta 1 dólar y 31 euros.", "Cuesta un dólar y treinta y un euros.")]
+    [InlineData("es", "Entre el 1 y el 2, el 1 de mayo.", "Entre el uno y el dos, el uno de mayo.")]
+    [InlineData("es", "Los 21 llegaron tarde.", "Los veintiuno llegaron tarde.")]
+    [InlineData("es", "Hay 1.200 canciones.", "Hay mil doscientas canciones.")]
+    [InlineData("pt", "Há 1 pessoa e 2 cidades.", "Há uma pessoa e duas cidades.")]
+    [InlineData("fr", "Il reste 1 heure et 21 minutes.", "Il reste une heure et vingt et une minutes.")]
+    [InlineData("it", "Ho 1 libro, 1 zaino e 1 casa.", "Ho un libro, uno zaino e una casa.")]
+    [InlineData("de", "Ich habe 1 Frau und 1 Hund.", "Ich habe eine Frau und ein Hund.")]
+    [InlineData("ca", "Hi ha 2 cases i 1 home.", "Hi ha dues cases i un home.")]
+    public void A_number_agrees_with_the_noun_it_counts(string language, string text, string expected) =>
+        Assert.Equal(expected, SpeechNormalizer.Normalize(text, language));
+
+    [Theory]
     [InlineData("es", "El Sr. García y la Dra. Pérez, etc.", "El señor García y la doctora Pérez, etcétera")]
     [InlineData("en", "Dr. Smith & Mr. Jones", "Doctor Smith and Mister Jones")]
     [InlineData("fr", "M. Dupont a 50%", "monsieur Dupont a cinquante pour cent")]

@@ -1,5 +1,6 @@
 using DubAgent.Abstractions.Errors;
 using DubAgent.Abstractions.Voices;
+using DubAgent.Core.Voices;
 
 namespace DubAgent.Engines.Voices;
 
@@ -35,6 +36,17 @@ public sealed class ActorCasting(IVoiceLibrary library)
             taken.Add(actor.Name);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The voice ids <paramref name="engine"/> cloned for actors of the library: each speaks only for its person. An
+    /// absent library has none (and is not created by asking).
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ClonedVoicesAsync(string engine, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Path.Combine(library.Directory, VoiceDatabase.FileName))) return new HashSet<string>();
+        var actors = await library.ListAsync(cancellationToken).ConfigureAwait(false);
+        return actors.SelectMany(a => a.ClonedVoices).Where(v => v.Engine == engine).Select(v => v.VoiceId).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Writes what this job learnt: new actors for unmatched speakers, and voices for languages matched actors lacked.</summary>

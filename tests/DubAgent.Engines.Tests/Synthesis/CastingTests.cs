@@ -20,6 +20,20 @@ public sealed class CastingTests
     }
 
     [Fact]
+    public void A_voice_cloned_from_a_person_is_never_dealt_out_automatically_but_may_be_requested()
+    {
+        var clones = Voices.Take(Voices.Count - 1).Select(v => v.Name).ToHashSet();
+        var free = Voices[^1].Name;
+
+        var cast = VoiceCaster.Cast("cloner", ["A", "B", "C"], Voices, "es", new Dictionary<string, string> { ["C"] = Voices[0].Name }, null, clones);
+
+        Assert.Equal((free, free, Voices[0].Name), (cast[0].Voice, cast[1].Voice, cast[2].Voice));
+        var onlyClones = Assert.Throws<InputException>(() => VoiceCaster.Cast("cloner", ["A"], Voices.Take(2).ToList(), "es", null, null, clones));
+        Assert.Contains("cloned from people in the voice library", onlyClones.Message);
+        Assert.Contains("`voices`", onlyClones.Hint);
+    }
+
+    [Fact]
     public void Two_unmeasured_speakers_get_voices_far_apart()
     {
         var cast = VoiceCaster.Cast("espeak-ng", ["A", "B"], Voices, "es", null, null);

@@ -97,6 +97,33 @@ public sealed class LibraryVoiceCastingTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_the_library_a_speaker_is_never_given_someone_elses_cloned_voice()
+    {
+        await CreateAnaAsync();
+        var consent = (await Library.FindAsync("Ana", default))!.Consents[0];
+        var id = await _kit.Services.GetRequiredService<ElevenLabsSynthesizer>().CloneAsync("Ana", [Jfk], consent, default);
+        await Library.AddClonedVoiceAsync("Ana", new ClonedVoice("elevenlabs", id, consent, DateTimeOffset.UtcNow), default);
+        var translation = _kit.PathOf("translation-two.json");
+        File.WriteAllText(translation, JsonSerializer.Serialize(new Translation
+        {
+            SourceLanguage = "en", TargetLanguage = "es", NumSpeakers = 2, TotalDuration = 11.0,
+            Segments =
+            [
+                new TranslatedSegment { Id = "seg_0001", Speaker = "SPEAKER_00", Start = 0.3, End = 5.0, Text = "(source)", TargetText = "Hola." },
+                new TranslatedSegment { Id = "seg_0002", Speaker = "SPEAKER_01", Start = 5.5, End = 10.5, Text = "(source)", TargetText = "Adiós." },
+            ],
+        }, DubAgentJson.Options));
+        var tool = _kit.Services.GetServices<ITool>().Single(t => t.Name == "synthesize");
+
+        var result = (SynthesizeResult)await tool.InvokeAsync(new SynthesizeArguments { Translation = translation, Engine = "elevenlabs", Language = "es" },
+            _kit.Context("synthesize-off"));
+
+        Assert.Equal(2, result.Synthesized);
+        Assert.All(result.Cast.Values, voice => Assert.NotEqual(id, voice));
+        Assert.DoesNotContain(_server.Spoken, s => s.VoiceId == id);
+    }
+
+    [Fact]
     public async Task A_clone_the_engine_no_longer_has_is_noted_and_the_speaker_cast_anew()
     {
         await CreateAnaAsync();

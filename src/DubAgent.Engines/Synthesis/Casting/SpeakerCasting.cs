@@ -31,7 +31,9 @@ public sealed class SpeakerCasting(IMediaToolkit media, SpeakerReferences refere
             throw new InputException($"voice_library '{mode}' needs `audio` (the original speech) to recognise the speakers.",
                 "Pass the vocals stem (or the source media) as `audio`, or set voice_library: off.");
         var pitches = audio is null ? null : await MeasurePitchesAsync(audio, translation, context).ConfigureAwait(false);
-        if (mode == VoiceLibraryModes.Off) return VoiceCaster.Cast(engine.Name, speakers, voices, language, arguments.Voices, pitches);
+        // Whatever the mode, a person's cloned voice is never dealt to someone else.
+        var clones = await actors.ClonedVoicesAsync(engine.Name, token).ConfigureAwait(false);
+        if (mode == VoiceLibraryModes.Off) return VoiceCaster.Cast(engine.Name, speakers, voices, language, arguments.Voices, pitches, clones);
 
         context.Progress.Report(new ProgressUpdate(null, "cutting each speaker's reference clip"));
         var lines = translation.Segments.Select(s => (s.Id, SynthesizeTool.SpeakerKey(s), s.Start, s.End, s.Text)).ToList();
@@ -45,7 +47,7 @@ public sealed class SpeakerCasting(IMediaToolkit media, SpeakerReferences refere
             else if (unusable is not null)
                 context.Report.Notes.Add($"{speaker} is {unusable}");
         foreach (var (speaker, voice) in arguments.Voices ?? new Dictionary<string, string>()) requested[speaker] = voice;
-        var cast = VoiceCaster.Cast(engine.Name, speakers, voices, language, requested, pitches)
+        var cast = VoiceCaster.Cast(engine.Name, speakers, voices, language, requested, pitches, clones)
             .Select(c => Annotate(c, arguments, matched.GetValueOrDefault(c.Speaker), libraryVoices.GetValueOrDefault(c.Speaker))).ToList();
 
         if (mode == VoiceLibraryModes.Remember)

@@ -18,8 +18,13 @@ public static class VoiceCaster
     /// <param name="speakers">Speakers in order of first appearance.</param>
     /// <param name="voices">Every voice of the engine (for checking the caller's cast).</param>
     /// <param name="language">The target language; automatic casting prefers voices that speak it.</param>
+    /// <param name="reserved">
+    /// Voices automatic casting never deals out: voices cloned from people in the voice library, which speak only for
+    /// the person they were cloned from (a requested voice is the caller's choice).
+    /// </param>
     public static IReadOnlyList<CastEntry> Cast(string engine, IReadOnlyList<string> speakers, IReadOnlyList<VoiceInfo> voices,
-        string language, IReadOnlyDictionary<string, string>? requested, IReadOnlyDictionary<string, double>? pitches)
+        string language, IReadOnlyDictionary<string, string>? requested, IReadOnlyDictionary<string, double>? pitches,
+        IReadOnlySet<string>? reserved = null)
     {
         if (voices.Count == 0)
             throw new EngineFailedException(engine, "it lists no voices", $"Check its configuration (`dubagent voices {engine}`).");
@@ -36,7 +41,14 @@ public static class VoiceCaster
         var open = speakers.Where(s => !cast.ContainsKey(s)).ToList();
         if (open.Count == 0) return Ordered(speakers, cast);
 
-        var pool = Pool(voices, language, used);
+        var free = reserved is { Count: > 0 } ? voices.Where(v => !reserved.Contains(v.Name)).ToList() : voices;
+        if (free.Count == 0)
+            throw new InputException(
+                $"Engine '{engine}' offers only voices cloned from people in the voice library, and {string.Join(", ", open)} matched none of them: " +
+                "a cloned voice speaks only for the person it was cloned from.",
+                "Name a voice for each of these speakers (`voices`), name their actor (`actors`) or turn voice_library on to recognise them, " +
+                "or dub them with another engine.");
+        var pool = Pool(free, language, used);
         var measured = open.Where(s => pitches?.ContainsKey(s) == true).OrderBy(s => pitches![s]).ThenBy(s => s, StringComparer.Ordinal).ToList();
         var unmeasured = open.Where(s => pitches?.ContainsKey(s) != true).ToList();
 

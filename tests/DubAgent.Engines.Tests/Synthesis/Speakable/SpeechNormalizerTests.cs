@@ -12,7 +12,7 @@ public sealed class SpeechNormalizerTests
     [InlineData("fr", "Il a 21 ans", "Il a vingt et un ans")]
     [InlineData("it", "Sono 3 ore", "Sono tre ore")]
     [InlineData("pt", "São 3 horas", "São três horas")]
-    [InlineData("en", "It is 3.5 m", "It is three point five m")]
+    [InlineData("en", "It is 3.5 m", "It is three point five meters")]
     public void Numbers_are_words_of_the_target_language(string language, string text, string expected) =>
         Assert.Equal(expected, SpeechNormalizer.Normalize(text, language));
 
@@ -30,6 +30,18 @@ public sealed class SpeechNormalizerTests
     [InlineData("de", "Ich habe 1 Frau und 1 Hund.", "Ich habe eine Frau und ein Hund.")]
     [InlineData("ca", "Hi ha 2 cases i 1 home.", "Hi ha dues cases i un home.")]
     public void A_number_agrees_with_the_noun_it_counts(string language, string text, string expected) =>
+        Assert.Equal(expected, SpeechNormalizer.Normalize(text, language));
+
+    [Theory]
+    [InlineData("es", "Son las 3:30 y cuesta $5.", "Son las tres y media y cuesta cinco dólares.")]
+    [InlineData("es", "A la 1:15, a las 10:00 y a las 21:45.", "A la una y cuarto, a las diez en punto y a las veintiuna y cuarenta y cinco.")]
+    [InlineData("es", "Vale 1 € o 2 £; pesa 1,5 kg y va a 20 km/h.", "Vale un euro o dos libras; pesa uno coma cinco kilos y va a veinte kilómetros por hora.")]
+    [InlineData("es", "El 1º puesto, llegó 1º, la 2ª vez.", "El primer puesto, llegó primero, la segunda vez.")]
+    [InlineData("fr", "Il est 3h30, ça coûte 5 €, le 1er et la 2e.", "Il est trois heures trente, ça coûte cinq euros, le premier et la deuxième.")]
+    [InlineData("en", "It's 3:05, $1 and 20 km, the 2nd.", "It's three oh five, one dollar and twenty kilometers, the second.")]
+    [InlineData("de", "Um 3:30 kostet es 5 €.", "Um drei Uhr dreißig kostet es fünf Euro.")]
+    [InlineData("pt", "Custa 5 € e são 2:00.", "Custa cinco euros e são duas em ponto.")]
+    public void Amounts_measures_times_and_ordinals_are_said_as_people_say_them(string language, string text, string expected) =>
         Assert.Equal(expected, SpeechNormalizer.Normalize(text, language));
 
     [Theory]

@@ -18,6 +18,15 @@ public sealed class TimingTests
         Assert.Equal(expected, SyllableCounter.Count(text, language));
 
     [Fact]
+    public void A_line_is_measured_as_the_voice_will_read_it_not_as_written()
+    {
+        var written = SegmentFit.Measure(0, 2, "Cuesta $5 y pesa 20 km.", "es");
+        var said = SegmentFit.Measure(0, 2, "Cuesta cinco dólares y pesa veinte kilómetros.", "es");
+        Assert.Equal(said.Syllables, written.Syllables);
+        Assert.True(written.Syllables > SyllableCounter.Count("Cuesta $5 y pesa 20 km.", "es"));
+    }
+
+    [Fact]
     public void Budget_is_the_slot_at_the_languages_rate_and_fit_is_estimate_over_slot()
     {
         var fit = SegmentFit.Measure(1.0, 3.0, "Buenos días", "es"); // 4 syllables at 7.82/s

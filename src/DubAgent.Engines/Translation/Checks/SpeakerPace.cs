@@ -1,4 +1,5 @@
 using DubAgent.Abstractions.Domain;
+using DubAgent.Engines.Synthesis.Speakable;
 using DubAgent.Engines.Translation.Timing;
 
 namespace DubAgent.Engines.Translation.Checks;
@@ -21,7 +22,7 @@ public static class SpeakerPace
         foreach (var group in transcript.Segments.Where(s => s.Duration > 0 && !string.IsNullOrWhiteSpace(s.Text)).GroupBy(s => s.Speaker ?? ""))
         {
             var seconds = group.Sum(s => s.Duration);
-            var syllables = group.Sum(s => SyllableCounter.Count(s.Text, transcript.Language));
+            var syllables = group.Sum(s => SyllableCounter.Count(SpeechNormalizer.Normalize(s.Text, transcript.Language), transcript.Language));
             if (seconds <= 0 || syllables == 0) continue;
             paces[group.Key] = Math.Round(Math.Clamp(syllables / seconds / typical, Slowest, Fastest), 3);
         }

@@ -1,4 +1,5 @@
 using DubAgent.Abstractions.Domain;
+using DubAgent.Engines.Synthesis.Speakable;
 
 namespace DubAgent.Engines.Translation.Timing;
 
@@ -17,7 +18,8 @@ public sealed record SegmentFit(double BudgetSeconds, double BudgetSyllables, in
     {
         var seconds = Math.Max(0, end - start);
         var rate = SpeakingRates.For(targetLanguage);
-        var syllables = SyllableCounter.Count(targetText, targetLanguage);
+        // Counted on what the voice will read ("$5" is "cinco dólares"), not on the digits and symbols written.
+        var syllables = SyllableCounter.Count(SpeechNormalizer.Normalize(targetText, targetLanguage), targetLanguage);
         var estimated = syllables / rate;
         var ratio = seconds > 0 ? estimated / seconds : (syllables > 0 ? double.PositiveInfinity : 0);
         return new SegmentFit(Round(seconds), Round(seconds * rate, 1), syllables, Round(estimated), Round(ratio));

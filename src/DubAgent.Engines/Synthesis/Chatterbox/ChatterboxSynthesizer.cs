@@ -124,7 +124,7 @@ public sealed class ChatterboxSynthesizer(IConfiguration configuration, IMediaTo
                 WavConcatenator.Join(pieces, spoken);
                 pieces.Add(spoken);
             }
-            await ChatterboxRate.ApplyAsync(media, spoken, Rate(request), request.OutputPath, cancellationToken).ConfigureAwait(false);
+            await ChatterboxRate.ApplyAsync(media, spoken, request.RateFactor ?? 1, request.OutputPath, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -211,9 +211,6 @@ public sealed class ChatterboxSynthesizer(IConfiguration configuration, IMediaTo
         await ListVoicesAsync(cancellationToken).ConfigureAwait(false);
         return _server;
     }
-
-    private static double Rate(SpeechRequest request) =>
-        request.Options?.TryGetValue("rate", out var r) == true && double.TryParse(r, CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1;
 
     private ChatterboxApi Api(ChatterboxOptions options) => new(Http, options, Name);
 }

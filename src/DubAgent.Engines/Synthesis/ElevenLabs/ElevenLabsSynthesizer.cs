@@ -57,7 +57,7 @@ public sealed class ElevenLabsSynthesizer(IConfiguration configuration, IMediaTo
     public async Task SynthesizeAsync(SpeechRequest request, EngineContext context)
     {
         var options = Options;
-        var speed = request.Options?.TryGetValue("rate", out var r) == true && double.TryParse(r, CultureInfo.InvariantCulture, out var f) && f > 0 ? f : (double?)null;
+        var speed = request.RateFactor;
         var audio = await Api(options).TextToSpeechAsync(request.Voice, request.Text, speed, context.CancellationToken).ConfigureAwait(false);
         if (audio.Length == 0) throw new EngineFailedException(Name, $"ElevenLabs returned no audio for \"{EspeakSynthesizer.Preview(request.Text)}\"");
         if (PcmRate(options.OutputFormat) is { } rate)

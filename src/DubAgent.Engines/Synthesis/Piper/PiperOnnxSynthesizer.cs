@@ -73,7 +73,7 @@ public sealed class PiperOnnxSynthesizer(IConfiguration configuration, EspeakPho
             throw new InputException($"The Piper voice '{model.Name}' uses phoneme_type '{config.PhonemeType}'; only espeak voices are supported.", "Choose an espeak-phonemized Piper voice.");
         var voice = Load(model);
         var sentences = await phonemizer.PhonemizeAsync(request.Text, config.EspeakVoice ?? request.Language, context.CancellationToken).ConfigureAwait(false);
-        var rate = request.Options?.TryGetValue("rate", out var r) == true && double.TryParse(r, System.Globalization.CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1;
+        var rate = request.RateFactor ?? 1;
         var gap = new float[(int)(SentenceGapSeconds * config.SampleRate)];
         var audio = new List<float>();
         foreach (var sentence in sentences)

@@ -48,8 +48,7 @@ public static partial class SpokenQuantities
         text = UnitAfter().Replace(text, m => Amount(m.Groups["n"].Value, units[m.Groups["u"].Value.Replace(' ', '/')]));
         text = ClockTime().Replace(text, m => Time(int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture),
             int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), key) ?? m.Value);
-        var timed = text;
-        return Ordinal().Replace(timed, m => OrdinalWords(m, key, BeforeWord(timed, m.Index + m.Length)) ?? m.Value);
+        return Ordinal().Replace(text, m => OrdinalWords(m, key, BeforeWord(text, m.Index + m.Length)) ?? m.Value);
     }
 
     private static string Amount(string number, (string One, string Many) unit) =>
